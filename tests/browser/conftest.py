@@ -1,0 +1,48 @@
+"""Fixtures for the browser tests: one served app and one Chromium per test session."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser.harness import CHROMIUM_ARGS, chromium_executable, record, served_app
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    with served_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # A missing browser is an error, never a skip: the browser tests are part of the suite.
+    executable = chromium_executable()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open pages with request/console recording: ``page, rec = new_page(width, height)``."""
+    contexts = []
+
+    def open_page(width: int = 1366, height: int = 768, **context_options):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, **context_options
+        )
+        contexts.append(context)
+        page = context.new_page()
+        return page, record(page)
+
+    yield open_page
+    for context in contexts:
+        context.close()

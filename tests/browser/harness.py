@@ -1,0 +1,163 @@
+"""Serve the app on a free loopback port and drive it in Debian's headless Chromium.
+
+Nothing here downloads a browser: Playwright's Python package drives the system's ``chromium``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+
+# Flags from FINDINGS.md: without the networking ones Chromium calls out to Google at start.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_executable() -> str:
+    """Debian's Chromium binary, or ``YCSP_CHROMIUM``; a clear error when there is none."""
+    candidates = [
+        os.environ.get("YCSP_CHROMIUM"),
+        "/usr/lib/chromium/chromium",
+        shutil.which("chromium"),
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    raise RuntimeError(
+        "No Chromium found. `make test` installs Debian's `chromium`; "
+        "or set YCSP_CHROMIUM to a Chromium binary."
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def served_app(app: Path = REPO / "app.py", timeout: float = 90) -> Iterator[str]:
+    """Run ``panel serve`` on a free port; yield the app's URL; stop it afterwards."""
+    port = free_port()
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = (ARTIFACTS / f"panel-serve-{port}.log").open("w")
+    command = [
+        sys.executable,
+        "-m",
+        "panel",
+        "serve",
+        str(app),
+        "--address",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--allow-websocket-origin",
+        f"127.0.0.1:{port}",
+    ]
+    process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/{app.stem}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"panel serve exited with {process.returncode}; see {log.name}")
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"panel serve did not answer within {timeout} s; see {log.name}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@dataclass
+class PageRecord:
+    """Everything a page asked for and said, for assertions after the fact."""
+
+    requests: list[str] = field(default_factory=list)
+    console: list[tuple[str, str]] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def external_requests(self) -> list[str]:
+        """Requests that leave the loopback interface (``data:``/``blob:`` URLs stay local)."""
+        external = []
+        for url in self.requests:
+            parsed = urlparse(url)
+            if parsed.scheme in ("data", "blob", "about"):
+                continue
+            if parsed.hostname not in ("127.0.0.1", "localhost"):
+                external.append(url)
+        return external
+
+    def console_errors(self) -> list[str]:
+        return [text for kind, text in self.console if kind == "error"] + self.page_errors
+
+
+def record(page) -> PageRecord:
+    """Attach listeners to a Playwright page; returns the record they fill."""
+    rec = PageRecord()
+    page.on("request", lambda request: rec.requests.append(request.url))
+    page.on("requestfailed", lambda request: rec.failed.append(request.url))
+    page.on("console", lambda message: rec.console.append((message.type, message.text)))
+    page.on("pageerror", lambda error: rec.page_errors.append(str(error)))
+    return rec
+
+
+# Text of every element matching a selector, looking inside (nested) shadow roots, where
+# Bokeh keeps its tooltips' content.
+DEEP_TEXT_JS = """
+(selector) => {
+  const found = [];
+  const visit = (root) => {
+    root.querySelectorAll(selector).forEach((el) => found.push(el));
+    root.querySelectorAll('*').forEach((el) => { if (el.shadowRoot) visit(el.shadowRoot); });
+  };
+  visit(document);
+  const text = (node) => {
+    let out = '';
+    node.childNodes.forEach((child) => {
+      out += child.nodeType === Node.TEXT_NODE ? child.textContent : text(child);
+    });
+    if (node.shadowRoot) out += text(node.shadowRoot);
+    return out;
+  };
+  return found.map((el) => text(el));
+}
+"""
+
+
+def deep_texts(page, selector: str) -> list[str]:
+    """Texts of the elements matching ``selector`` anywhere in the page, shadow DOM included."""
+    return page.evaluate(DEEP_TEXT_JS, selector)
