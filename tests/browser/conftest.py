@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.harness import CHROMIUM_ARGS, chromium_executable, record, served_app
+from tests.browser.harness import CHROMIUM_ARGS, chromium_executable, served_app
 
 
 def pytest_collection_modifyitems(items):
@@ -28,21 +28,3 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def new_page(browser):
-    """Open pages with request/console recording: ``page, rec = new_page(width, height)``."""
-    contexts = []
-
-    def open_page(width: int = 1366, height: int = 768, **context_options):
-        context = browser.new_context(
-            viewport={"width": width, "height": height}, **context_options
-        )
-        contexts.append(context)
-        page = context.new_page()
-        return page, record(page)
-
-    yield open_page
-    for context in contexts:
-        context.close()

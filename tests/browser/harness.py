@@ -125,6 +125,22 @@ class PageRecord:
         return [text for kind, text in self.console if kind == "error"] + self.page_errors
 
 
+MAP_CANVAS = ".bk-Canvas"  # Bokeh's canvas view; Playwright's CSS engine pierces shadow DOM.
+
+
+def open_app(browser, url: str, width: int = 1366, height: int = 768):
+    """A new context and page at ``url``, recorded, once the map's canvas is visible.
+
+    Returns ``(context, page, record)``; the caller closes the context.
+    """
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    rec = record(page)
+    page.goto(url)
+    page.wait_for_selector(MAP_CANVAS, state="visible", timeout=60_000)
+    return context, page, rec
+
+
 def record(page) -> PageRecord:
     """Attach listeners to a Playwright page; returns the record they fill."""
     rec = PageRecord()

@@ -9,11 +9,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.browser.harness import ARTIFACTS, deep_texts, record
+from tests.browser.harness import ARTIFACTS, MAP_CANVAS, deep_texts, open_app
 from ycsp_panel import data
 from ycsp_panel.views.map import PROVINCE_COLORS
-
-MAP = ".bk-Canvas"  # Bokeh's canvas view; Playwright's CSS engine pierces the shadow DOM.
 
 # Renders a few characters to a canvas in the page's own font and returns their bitmaps.
 # Without a CJK font every character becomes the same "tofu" box, so the bitmaps coincide.
@@ -52,11 +50,7 @@ def colour_mask(image: np.ndarray, colour: np.ndarray, tolerance: float = 14) ->
 @pytest.fixture(scope="module")
 def loaded(browser, app_url):
     """The page at 1366x768, loaded once for this module, with its request/console record."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    rec = record(page)
-    page.goto(app_url)
-    page.wait_for_selector(MAP, state="visible", timeout=60_000)
+    context, page, rec = open_app(browser, app_url)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1500)  # Bokeh paints after layout; give it a frame or two.
     ARTIFACTS.mkdir(exist_ok=True)
@@ -66,7 +60,7 @@ def loaded(browser, app_url):
 
 
 def map_image(page) -> tuple[np.ndarray, dict]:
-    canvas = page.locator(MAP).first
+    canvas = page.locator(MAP_CANVAS).first
     box = canvas.bounding_box()
     image = np.asarray(Image.open(io.BytesIO(canvas.screenshot())).convert("RGB"))
     return image, box
@@ -137,11 +131,7 @@ def test_hover_shows_names_in_both_languages(loaded):
 
 
 def test_language_toggle_switches_the_about_text(browser, app_url):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    rec = record(page)
-    page.goto(app_url)
-    page.wait_for_selector(MAP, state="visible", timeout=60_000)
+    context, page, rec = open_app(browser, app_url)
     assert any("关于" in text for text in deep_texts(page, "h3"))
     page.get_by_role("button", name="English").click()
     deadline = time.monotonic() + 10
