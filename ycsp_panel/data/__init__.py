@@ -4,15 +4,65 @@ Every loader returns a fresh copy, so no caller can change what another one sees
 This package never imports Panel.
 """
 
+from ycsp_panel.data import geometry as _geometry
+from ycsp_panel.data import store as _store
+from ycsp_panel.data.aggregate import GROUPINGS, aggregate, city_values, group_members
 from ycsp_panel.data.errors import DataError
-from ycsp_panel.data.geometry import GEOMETRY_LEVELS, clear_cache, geometry
+from ycsp_panel.data.geometry import GEOMETRY_LEVELS, geometry
 from ycsp_panel.data.paths import data_dir, plan_text
+from ycsp_panel.data.query import (
+    AmbiguousLookup,
+    LookupMiss,
+    cities,
+    commitments,
+    entities,
+    entity_names,
+    indicators,
+    lookup,
+    memberships,
+    resolve_entity,
+    size_classes,
+    sources,
+    table1,
+    values,
+)
+from ycsp_panel.data.store import Catalogue, catalogue
+from ycsp_panel.data.units import UNITS, convert
+
+
+def clear_cache() -> None:
+    """Forget every loaded file (after ``YCSP_DATA_DIR`` or the files changed)."""
+    _store.clear_cache()
+    _geometry.clear_cache()
+
 
 __all__ = [
     "GEOMETRY_LEVELS",
+    "GROUPINGS",
+    "UNITS",
+    "AmbiguousLookup",
+    "Catalogue",
     "DataError",
+    "LookupMiss",
+    "aggregate",
+    "catalogue",
+    "cities",
+    "city_values",
     "clear_cache",
+    "commitments",
+    "convert",
     "data_dir",
+    "entities",
+    "entity_names",
     "geometry",
+    "group_members",
+    "indicators",
+    "lookup",
+    "memberships",
     "plan_text",
+    "resolve_entity",
+    "size_classes",
+    "sources",
+    "table1",
+    "values",
 ]
