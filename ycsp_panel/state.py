@@ -1,0 +1,205 @@
+"""The explorer's one state object: every selection lives here, nowhere else.
+
+Plain Param, testable without a browser. The rules that keep it consistent (only valid
+indicator/year/kind combinations; a notice whenever a choice had to move) are here too. The URL
+form of the state is in :mod:`ycsp_panel.url`, beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+import param
+
+from ycsp_panel import data
+from ycsp_panel.i18n import LANGUAGES
+
+KIND_ORDER = ("observed", "target", "forecast")
+COLOR_BY = ("value", "circle", "belt", "province", "size_class", "functional_zone")
+COMPARE_BY = ("city", "circle", "province", "belt")
+SCOPE_TYPES = ("circle", "belt", "province")
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message for the user, in both languages (plain text: never rendered as markup)."""
+
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@cache
+def view_options() -> pd.DataFrame:
+    """Every (indicator, year, kind) with values for at least one of the 26 cities."""
+    values = data.values()
+    codes = set(data.cities()["code"])
+    rows = values[values["entity_id"].isin(codes) & values["year"].notna()]
+    options = rows.groupby(["indicator", "year", "kind"]).size().rename("n_cities").reset_index()
+    options["year"] = options["year"].astype(int)
+    return options.sort_values(["indicator", "year", "kind"], ignore_index=True)
+
+
+@cache
+def scope_options() -> tuple[str, ...]:
+    """``all``, then ``circle:<id>``, ``belt:<id>`` and ``province:<code>`` for every group."""
+    entities = data.entities()
+    scopes = [ALL]
+    for kind in SCOPE_TYPES:
+        ids = entities.loc[entities["type"] == kind, "id"]
+        scopes += [f"{kind}:{i}" for i in sorted(ids)]
+    return tuple(scopes)
+
+
+def scope_members(scope: str) -> list[str]:
+    """The codes of the cities a scope covers (all 26 for ``all``)."""
+    cities = data.cities()
+    if scope == ALL:
+        return sorted(cities["code"])
+    kind, _, group = scope.partition(":")
+    if kind == "province":
+        return sorted(cities.loc[cities["province_code"] == group, "code"])
+    if kind in ("circle", "belt"):
+        members = data.group_members(kind)
+        return sorted(members.loc[members["group_id"] == group, "city_code"])
+    raise ValueError(f"unknown scope {scope!r}")
+
+
+def nearest_option(
+    indicator: str, year: int | None, kind: str | None, prefer: str = "kind"
+) -> tuple[int, str]:
+    """The valid (year, kind) of ``indicator`` closest to the wanted one.
+
+    ``prefer="kind"`` keeps the kind if it exists for the indicator and moves the year;
+    ``prefer="year"`` keeps the year if possible and moves the kind.
+    """
+    options = view_options()
+    rows = options[options["indicator"] == indicator]
+    if rows.empty:
+        raise ValueError(f"no city values for indicator {indicator!r}")
+    if ((rows["year"] == year) & (rows["kind"] == kind)).any():
+        return int(year), str(kind)
+    rank = {k: i for i, k in enumerate(KIND_ORDER)}
+    distance = (rows["year"] - (year if year is not None else rows["year"].max())).abs()
+    kind_miss = (rows["kind"] != kind).astype(int)
+    keys = [kind_miss, distance] if prefer == "kind" else [distance, kind_miss]
+    ranked = rows.assign(
+        a=keys[0], b=keys[1], c=rows["kind"].map(rank), d=-rows["year"]
+    ).sort_values(["a", "b", "c", "d"])
+    best = ranked.iloc[0]
+    return int(best["year"]), str(best["kind"])
+
+
+class ExplorerState(param.Parameterized):
+    """Every selection of the explorer. Views watch it; only widgets and the URL set it."""
+
+    lang = param.Selector(objects=list(LANGUAGES), default="zh", doc="Language of every label")
+    scope = param.Selector(
+        default=ALL, objects=[ALL], doc="all, circle:<id>, belt:<id>, province:<code>"
+    )
+    cities = param.ListSelector(default=[], objects=[], doc="Highlighted cities (codes)")
+    indicator = param.Selector(default="population", objects=["population"])
+    year = param.Integer(default=2020, allow_None=False)
+    kind = param.Selector(default="target", objects=list(KIND_ORDER))
+    color_by = param.Selector(default="value", objects=list(COLOR_BY))
+    compare_by = param.Selector(
+        default="city",
+        objects=list(COMPARE_BY),
+        doc="The comparison chart's bars: cities or groups",
+    )
+    notices = param.List(default=[], item_type=Notice, doc="Messages for the user, newest last")
+
+    def __init__(self, **params):
+        super().__init__()
+        self.param.scope.objects = list(scope_options())
+        self.param.cities.objects = sorted(data.cities()["code"])
+        self.param.indicator.objects = sorted(view_options()["indicator"].unique())
+        self.param.update(**params)
+        self._settle("indicator")
+
+    # -- what the views read -----------------------------------------------------------------
+
+    @property
+    def scope_cities(self) -> list[str]:
+        return scope_members(self.scope)
+
+    @property
+    def years(self) -> list[int]:
+        """The years with city values for the current indicator (any kind)."""
+        options = view_options()
+        return sorted(set(options.loc[options["indicator"] == self.indicator, "year"]))
+
+    @property
+    def kinds(self) -> list[str]:
+        """The kinds with city values for the current indicator and year."""
+        options = view_options()
+        rows = options[(options["indicator"] == self.indicator) & (options["year"] == self.year)]
+        return [k for k in KIND_ORDER if k in set(rows["kind"])]
+
+    def notify(self, zh: str, en: str) -> None:
+        self.notices = [*self.notices[-4:], Notice(zh, en)]
+
+    def toggle_city(self, code: str, add: bool = False) -> None:
+        """A click on a city: highlight only it, or (``add``) add/remove it from the highlight."""
+        if not add:
+            self.cities = [] if self.cities == [code] else [code]
+        elif code in self.cities:
+            self.cities = [c for c in self.cities if c != code]
+        else:
+            self.cities = [*self.cities, code]
+
+    def reset(self) -> None:
+        defaults = {
+            name: p.default
+            for name, p in self.param.objects("existing").items()
+            if name not in ("name", "lang", "notices")
+        }
+        self.param.update(**defaults)
+
+    # -- keeping indicator, year and kind a valid combination -------------------------------
+
+    @param.depends("indicator", watch=True)
+    def _on_indicator(self) -> None:
+        self._settle("indicator")
+
+    @param.depends("year", watch=True)
+    def _on_year(self) -> None:
+        self._settle("year")
+
+    @param.depends("kind", watch=True)
+    def _on_kind(self) -> None:
+        self._settle("kind")
+
+    def _settle(self, changed: str) -> None:
+        prefer = "year" if changed == "year" else "kind"
+        year, kind = nearest_option(self.indicator, self.year, self.kind, prefer=prefer)
+        if (year, kind) == (self.year, self.kind):
+            return
+        moved_zh, moved_en = [], []
+        if year != self.year:
+            moved_zh.append(f"年份改为{year}")
+            moved_en.append(f"year moved to {year}")
+        if kind != self.kind:
+            moved_zh.append(f"类型改为“{KIND_LABELS[kind]['zh']}”")
+            moved_en.append(f"kind moved to “{KIND_LABELS[kind]['en']}”")
+        names = data.indicators().set_index("id").loc[self.indicator]
+        self.notify(
+            f"“{names['name_zh']}”没有{self.year}年“{KIND_LABELS[self.kind]['zh']}”的城市数据："
+            + "，".join(moved_zh)
+            + "。",
+            f"{names['name_en']} has no city values for {self.year} "
+            f"({KIND_LABELS[self.kind]['en']}): " + ", ".join(moved_en) + ".",
+        )
+        self.param.update(year=year, kind=kind)
+
+
+KIND_LABELS = {
+    "observed": {"zh": "实际", "en": "observed"},
+    "target": {"zh": "规划预期", "en": "plan target"},
+    "forecast": {"zh": "规划预测", "en": "plan forecast"},
+}
