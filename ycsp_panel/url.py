@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlencode
 from ycsp_panel import data
 from ycsp_panel.state import (
     COLOR_BY,
+    COMPARE_BY,
     KIND_ORDER,
     ExplorerState,
     Notice,
