@@ -13,6 +13,7 @@ from ycsp_panel.data.paths import data_dir, plan_text
 from ycsp_panel.data.query import (
     AmbiguousLookup,
     LookupMiss,
+    belt_routes,
     cities,
     commitments,
     entities,
@@ -45,6 +46,7 @@ __all__ = [
     "DataError",
     "LookupMiss",
     "aggregate",
+    "belt_routes",
     "catalogue",
     "cities",
     "city_values",

@@ -56,6 +56,11 @@ def table1() -> pd.DataFrame:
     return _public(catalogue().table1)
 
 
+def belt_routes() -> pd.DataFrame:
+    """The order in which a belt's line runs through its cities (schematic; rule per row)."""
+    return _public(catalogue().belt_routes).sort_values(["belt_id", "position"], ignore_index=True)
+
+
 def values() -> pd.DataFrame:
     """All values, tidy: a row per entity, indicator, year, kind and source; ``file`` says where."""
     frame = catalogue().values.rename(columns={"_file": "file"})

@@ -136,6 +136,18 @@ VALUES = Table(
     ),
     key=("entity_id", "indicator", "year", "kind", "source_id"),
 )
+BELT_ROUTES = Table(
+    "belt_routes.csv",
+    (
+        Column("belt_id", pattern=r"belt_[a-z0-9_]+"),
+        Column("position", "int"),
+        Column("city_code", "code"),
+        Column("rule"),
+        Column("source_id"),
+        Column("source_text"),
+    ),
+    key=("belt_id", "position"),
+)
 COMMITMENTS = Table(
     "commitments.csv",
     (
@@ -195,6 +207,7 @@ class Catalogue:
     commitments: pd.DataFrame
     size_classes: pd.DataFrame
     table1: pd.DataFrame
+    belt_routes: pd.DataFrame
 
 
 def clear_cache() -> None:
@@ -216,6 +229,7 @@ def catalogue() -> Catalogue:
         "commitments": read_table(root / COMMITMENTS.filename, COMMITMENTS),
         "size_classes": read_table(root / SIZE_CLASSES.filename, SIZE_CLASSES),
         "table1": read_table(root / TABLE1.filename, TABLE1),
+        "belt_routes": read_table(root / BELT_ROUTES.filename, BELT_ROUTES),
     }
     result = Catalogue(**tables)
     _check_references(root, result)
@@ -295,6 +309,24 @@ def _check_references(root: Path, data: Catalogue) -> None:
     check(data.table1, TABLE1.filename, "size_class", set(data.size_classes["id"]), "size class")
     check(data.table1, TABLE1.filename, "city_code", cities, "city")
     check(data.table1, TABLE1.filename, "source_id", sources, "source")
+
+    check(data.belt_routes, BELT_ROUTES.filename, "source_id", sources, "source")
+    belt_members = set(
+        zip(data.memberships["group_id"], data.memberships["city_code"], strict=True)
+    )
+    for line, belt, city in zip(
+        data.belt_routes["_line"],
+        data.belt_routes["belt_id"],
+        data.belt_routes["city_code"],
+        strict=True,
+    ):
+        if (belt, city) not in belt_members:
+            raise DataError(
+                root / BELT_ROUTES.filename,
+                f"{city} is not a member of {belt} in memberships.csv",
+                row=line,
+                column="city_code",
+            )
 
     for _, row in data.values.iterrows():
         path = root / row["_file"]
