@@ -19,6 +19,7 @@ from ycsp_panel.i18n import LANGUAGES
 KIND_ORDER = ("observed", "target", "forecast")
 COLOR_BY = ("value", "circle", "belt", "province", "size_class", "functional_zone")
 COMPARE_BY = ("city", "circle", "province", "belt")
+OVERLAYS = ("provinces", "circles", "belts", "county_cities", "zones")
 SCOPE_TYPES = ("circle", "belt", "province")
 ALL = "all"
 
@@ -111,6 +112,9 @@ class ExplorerState(param.Parameterized):
         default="city",
         objects=list(COMPARE_BY),
         doc="The comparison chart's bars: cities or groups",
+    )
+    overlays = param.ListSelector(
+        default=["provinces"], objects=list(OVERLAYS), doc="Layers drawn over the cities"
     )
     notices = param.List(default=[], item_type=Notice, doc="Messages for the user, newest last")
 

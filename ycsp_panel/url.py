@@ -17,6 +17,7 @@ from ycsp_panel.state import (
     COLOR_BY,
     COMPARE_BY,
     KIND_ORDER,
+    OVERLAYS,
     ExplorerState,
     Notice,
     scope_options,
@@ -24,7 +25,17 @@ from ycsp_panel.state import (
 )
 
 VERSION = 1
-PARAMETERS = ("lang", "scope", "cities", "indicator", "year", "kind", "color_by", "compare_by")
+PARAMETERS = (
+    "lang",
+    "scope",
+    "cities",
+    "indicator",
+    "year",
+    "kind",
+    "color_by",
+    "compare_by",
+    "overlays",
+)
 MAX_QUERY = 2000
 Migration = Callable[[dict[str, str]], dict[str, str]]
 # version -> function turning that version's parameters into the next version's.
@@ -51,6 +62,7 @@ def to_query(state: ExplorerState) -> str:
     }
     if state.cities:
         params["cities"] = ",".join(state.cities)
+    params["overlays"] = ",".join(state.overlays)
     return "?" + urlencode(params, safe=":,")
 
 
@@ -124,6 +136,9 @@ def _parse(key: str, value: str):
         return value if value in KIND_ORDER else None
     if key == "color_by":
         return value if value in COLOR_BY else None
+    if key == "overlays":
+        layers = [layer for layer in value.split(",") if layer]
+        return list(dict.fromkeys(layers)) if all(x in OVERLAYS for x in layers) else None
     if key == "compare_by":
         return value if value in COMPARE_BY else None
     return None

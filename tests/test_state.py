@@ -1,0 +1,123 @@
+"""The state's rules, without a browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from ycsp_panel.state import ExplorerState, nearest_option, scope_members, view_options
+
+
+def test_defaults_are_a_valid_view():
+    state = ExplorerState()
+    assert (state.indicator, state.year, state.kind) == ("population", 2020, "target")
+    assert state.scope == "all" and state.cities == [] and state.notices == []
+    assert len(state.scope_cities) == 26
+
+
+@pytest.mark.parametrize(
+    ("scope", "expected"),
+    [
+        ("circle:hefei", ["340100", "340200", "340500"]),
+        ("circle:suxichang", ["320200", "320400", "320500"]),
+        ("province:310000", ["310000"]),
+        ("belt:belt_hhj", ["310000", "330100", "330400", "330700"]),
+    ],
+)
+def test_scope_filters_cities(scope, expected):
+    state = ExplorerState(scope=scope)
+    assert state.scope_cities == expected == scope_members(scope)
+
+
+def test_every_scope_option_is_non_empty():
+    state = ExplorerState()
+    for scope in state.param.scope.objects:
+        assert scope_members(scope), scope
+    assert len(state.param.scope.objects) == 1 + 5 + 4 + 4
+    with pytest.raises(ValueError):
+        state.scope = "circle:xiamen"
+
+
+def test_only_valid_combinations_are_offered():
+    options = view_options()
+    assert set(options["indicator"]) == {
+        "gdp",
+        "population",
+        "population_census",
+        "urbanization_rate_census",
+    }
+    state = ExplorerState(indicator="gdp")
+    assert state.years == [2014, 2020]
+    assert state.kinds == ["observed"]
+
+
+def test_changing_indicator_moves_kind_and_says_so():
+    state = ExplorerState()  # population 2020 target
+    state.indicator = "gdp"
+    assert (state.year, state.kind) == (2020, "observed")
+    [notice] = state.notices
+    assert "kind moved to “observed”" in notice.en and "类型改为" in notice.zh
+
+
+def test_changing_indicator_moves_year_to_the_nearest():
+    state = ExplorerState(indicator="population_census", year=2020, kind="observed")
+    state.indicator = "gdp"
+    assert (state.year, state.kind) == (2020, "observed")
+    assert state.notices == []  # nothing had to move
+    state.year = 2014
+    state.indicator = "population_census"
+    assert (state.year, state.kind) == (2010, "observed")
+    assert "year moved to 2010" in state.notices[-1].en
+
+
+def test_changing_kind_moves_year():
+    state = ExplorerState(indicator="population", year=2014, kind="observed")
+    state.kind = "forecast"
+    assert state.year == 2030
+    state.kind = "observed"
+    assert state.year == 2023  # the observed year nearest to 2030
+
+
+def test_changing_year_keeps_year_and_moves_kind():
+    state = ExplorerState(indicator="population", year=2014, kind="observed")
+    state.year = 2020
+    assert (state.year, state.kind) == (2020, "target")
+
+
+def test_nearest_option_prefers():
+    assert nearest_option("population", 2019, "observed") == (2023, "observed")
+    assert nearest_option("population", 2020, "forecast", prefer="year") == (2020, "target")
+    with pytest.raises(ValueError):
+        nearest_option("area", 2014, "observed")
+
+
+def test_tap_highlights_and_shift_adds():
+    state = ExplorerState()
+    state.toggle_city("320500")
+    assert state.cities == ["320500"]
+    state.toggle_city("310000")
+    assert state.cities == ["310000"]
+    state.toggle_city("320500", add=True)
+    assert state.cities == ["310000", "320500"]
+    state.toggle_city("310000", add=True)
+    assert state.cities == ["320500"]
+    state.toggle_city("320500")
+    assert state.cities == []
+
+
+def test_highlight_outside_the_scope_is_allowed():
+    state = ExplorerState(scope="circle:hefei", cities=["310000"])
+    assert state.cities == ["310000"] and "310000" not in state.scope_cities
+
+
+def test_reset_returns_to_defaults_but_keeps_language():
+    state = ExplorerState(lang="en", scope="circle:hefei", cities=["340100"], indicator="gdp")
+    state.reset()
+    assert state.lang == "en" and state.scope == "all" and state.cities == []
+    assert (state.indicator, state.year, state.kind) == ("population", 2020, "target")
+
+
+def test_notices_are_capped():
+    state = ExplorerState()
+    for i in range(20):
+        state.notify(f"{i}", f"{i}")
+    assert len(state.notices) == 5 and state.notices[-1].en == "19"
