@@ -1,83 +1,161 @@
-"""The map view, checked through the HoloViews element and the Bokeh model it renders to."""
+"""The map, checked through the Bokeh models it renders to and the columns it patches."""
 
 from __future__ import annotations
 
+import asyncio
+
 import geoviews as gv
-import holoviews as hv
 import pytest
-from bokeh.models import HoverTool, Legend
 
 from ycsp_panel import data
-from ycsp_panel.views.map import PROVINCE_COLORS, CityMap, city_map_element
+from ycsp_panel.state import ExplorerState
+from ycsp_panel.views import palette
+from ycsp_panel.views.map import CityMap, legend_html, map_styles
 
 gv.extension("bokeh", logo=False)
 
 
-@pytest.fixture(scope="module")
-def geometry():
-    return data.geometry("city"), data.geometry("province")
+def rendered(state: ExplorerState) -> tuple[CityMap, dict]:
+    city_map = CityMap(state=state)
+    city_map._pane.get_root()  # render: the hooks capture the plot's handles
+    return city_map, city_map._handles
 
 
-def layers(element: hv.Overlay):
-    context, cities, borders, labels = element
-    assert isinstance(borders, gv.Path)
-    return context, cities, labels
+def in_loop(change) -> None:
+    """Run ``change`` inside a running event loop, as under ``panel serve``: setting the
+    Bokeh selection from Python schedules HoloViews' stream callback as a task."""
+
+    async def run() -> None:
+        change()
+
+    asyncio.run(run())
 
 
-def test_map_draws_the_26_cities_over_the_4_provinces(geometry):
-    context, cities, labels = layers(city_map_element(*geometry))
-    assert len(cities.split()) == 26
-    assert len(context.split()) == 4
-    codes = {polygon.iloc[0]["code"] for polygon in cities.split(datatype="dataframe")}
-    assert codes == set(geometry[0]["code"])
-    assert len(labels) == 26
+def column(handles: dict, name: str) -> dict[str, object]:
+    source = handles["cities"]["source"]
+    return dict(zip(source.data["code"], source.data[name], strict=True))
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_labels_and_legend_follow_the_language(geometry, lang):
-    element = city_map_element(*geometry, lang=lang)
-    _, _, labels = layers(element)
-    assert set(labels.dimension_values("label")) == set(geometry[0][f"name_{lang}"])
-    plot = hv.render(element)
-    legend = plot.select_one({"type": Legend})
-    # One legend entry per distinct value of the field the legend is grouped by.
-    [item] = legend.items
-    source = item.renderers[0].data_source
-    legend_labels = set(source.data[item.label.field])
-    expected = {
-        "zh": {"上海市", "江苏省", "浙江省", "安徽省"},
-        "en": {"Shanghai", "Jiangsu", "Zhejiang", "Anhui"},
-    }
-    assert legend_labels == expected[lang]
-    titles = {"zh": "规划范围：26个城市", "en": "Plan area: the 26 cities"}
-    assert element.opts.get().kwargs["title"] == titles[lang]
+def test_all_26_cities_drawn_once_with_their_names():
+    _, handles = rendered(ExplorerState())
+    codes = list(handles["cities"]["source"].data["code"])
+    assert sorted(codes) == sorted(data.cities()["code"])
+    assert column(handles, "name_en")["331000"] == "Taizhou (Zhejiang)"
 
 
-def test_cities_are_coloured_by_province(geometry):
-    cities_frame = geometry[0].set_index("code")
-    _, cities, _ = layers(city_map_element(*geometry, lang="en"))
-    cmap = cities.opts.get().kwargs["cmap"]
-    for polygon in cities.split(datatype="dataframe"):
-        code = polygon.iloc[0]["code"]
-        province_code = cities_frame.loc[code, "province_code"]
-        assert cmap[polygon.iloc[0]["province"]] == PROVINCE_COLORS[province_code]
+def test_value_colouring_and_hover_text():
+    state = ExplorerState(indicator="population", year=2030, kind="forecast", lang="en")
+    _, handles = rendered(state)
+    fills = column(handles, "ycsp_fill")
+    texts = column(handles, "ycsp_value_text")
+    assert texts["310000"] == "2,500 10,000 persons"
+    # The largest value gets the top of the scale, the smallest the bottom.
+    assert fills["310000"] == palette.SCALE[-1] and fills["340700"] == palette.SCALE[0]
+    assert set(column(handles, "ycsp_hatch").values()) == {" "}
+    assert "Table 3" in column(handles, "ycsp_source")["310000"]
 
 
-def test_hover_names_both_languages_and_only_on_cities(geometry):
-    plot = hv.render(city_map_element(*geometry))
-    hovers = plot.select({"type": HoverTool})
-    assert len(hovers) == 1
-    tooltip_fields = " ".join(value for _, value in hovers[0].tooltips)
-    for field in ("@{name_zh}", "@{name_en}", "@{province_zh}", "@{province_en}", "@{code}"):
-        assert field in tooltip_fields
-    labels = " ".join(label for label, _ in hovers[0].tooltips)
-    assert "城市" in labels and "City" in labels
+def test_missing_values_are_hatched_grey_and_say_no_data():
+    state = ExplorerState(indicator="gdp", year=2020, kind="observed", lang="zh")
+    _, handles = rendered(state)
+    hatch, fills, texts = (
+        column(handles, c) for c in ("ycsp_hatch", "ycsp_fill", "ycsp_value_text")
+    )
+    with_gdp = set(data.city_values("gdp", 2020, "observed").index)
+    assert len(with_gdp) == 15
+    for code in hatch:
+        if code in with_gdp:
+            assert hatch[code] == " " and fills[code] != palette.NO_DATA
+        else:
+            assert hatch[code] == "x" and fills[code] == palette.NO_DATA and texts[code] == "无数据"
 
 
-def test_viewer_rerenders_on_language_change(geometry):
-    city_map = CityMap(cities=geometry[0], provinces=geometry[1])
-    assert city_map.element().opts.get().kwargs["title"] == "规划范围：26个城市"
-    city_map.lang = "en"
-    assert city_map.element().opts.get().kwargs["title"] == "Plan area: the 26 cities"
-    with pytest.raises(ValueError):
-        city_map.lang = "fr"
+def test_scope_dims_and_highlight_outlines():
+    state = ExplorerState(scope="circle:hefei", cities=["310000", "340100"])
+    _, handles = rendered(state)
+    alpha, width = column(handles, "ycsp_alpha"), column(handles, "ycsp_line_width")
+    assert (
+        alpha["340200"] == palette.IN_SCOPE_ALPHA and alpha["320500"] == palette.OUT_OF_SCOPE_ALPHA
+    )
+    assert width["310000"] == width["340100"] == 3.0 and width["320500"] < 1
+    assert sorted(handles["cities"]["source"].selected.indices) == sorted(
+        list(handles["cities"]["source"].data["code"]).index(c) for c in ("310000", "340100")
+    )
+
+
+def test_changes_patch_the_source_without_a_new_plot():
+    state = ExplorerState()
+    city_map, handles = rendered(state)
+    source = handles["cities"]["source"]
+    xs_before = source.data["xs"]
+
+    def change() -> None:
+        state.indicator = "population_census"
+        state.scope = "province:320000"
+        state.cities = ["320500"]
+
+    in_loop(change)
+    assert city_map._handles["cities"]["source"] is source  # same plot, patched
+    assert source.data["xs"] is xs_before
+    assert column(city_map._handles, "ycsp_line_width")["320500"] == 3.0
+    assert column(city_map._handles, "ycsp_alpha")["310000"] == palette.OUT_OF_SCOPE_ALPHA
+    assert "10,000" not in column(city_map._handles, "ycsp_value_text")["320500"]  # persons
+
+
+@pytest.mark.parametrize(
+    "color_by", ["circle", "province", "belt", "size_class", "functional_zone"]
+)
+def test_categorical_colourings(color_by):
+    state = ExplorerState(color_by=color_by, lang="en")
+    styles = map_styles(state)
+    assert styles["category"].str.len().gt(0).all()
+    assert styles["fill"].str.match(r"#[0-9A-Fa-f]{6}").all()
+    if color_by == "circle":
+        assert styles.loc["320500", "fill"] == palette.CIRCLE["suxichang"]
+        assert styles.loc["310000", "category"] == "Core (Shanghai)"
+    if color_by == "functional_zone":
+        assert styles["category"].str.contains("derived").all()
+    html = legend_html(state, styles)
+    assert html.count("ycsp-swatch-row") == styles["category"].nunique()
+
+
+def test_legend_states_indicator_unit_year_and_kind():
+    state = ExplorerState(indicator="gdp", year=2020, kind="observed", lang="en")
+    html = legend_html(state, map_styles(state))
+    assert "Gross domestic product (100 million CNY), 2020 · observed" in html
+    assert "no data (11)" in html
+    state.lang = "zh"
+    assert "地区生产总值 (亿元), 2020 · 实际" in legend_html(state, map_styles(state))
+
+
+def test_overlays_toggle_renderer_visibility():
+    state = ExplorerState(overlays=["provinces"])
+    city_map, handles = rendered(state)
+    assert handles["provinces"]["renderer"].visible
+    assert not handles["belts"]["renderer"].visible
+    state.overlays = ["belts", "zones", "circles", "county_cities"]
+    assert not handles["provinces"]["renderer"].visible
+    assert all(
+        handles[n]["renderer"].visible for n in ("belts", "zones", "circles", "county_cities")
+    )
+
+
+def test_tap_sets_the_highlight():
+    state = ExplorerState()
+    city_map, handles = rendered(state)
+    order = list(handles["cities"]["source"].data["code"])
+    in_loop(lambda: city_map._selection.event(index=[order.index("320500")]))
+    assert state.cities == ["320500"]
+    in_loop(lambda: city_map._selection.event(index=[order.index("320500"), order.index("310000")]))
+    assert state.cities == ["320500", "310000"]
+    in_loop(lambda: city_map._selection.event(index=[]))
+    assert state.cities == []
+
+
+def test_language_change_redraws_labels_in_that_language():
+    state = ExplorerState(lang="zh")
+    city_map, _ = rendered(state)
+    state.lang = "en"
+    element = city_map._pane.object
+    labels = element.get(len(element) - 1)
+    assert "Suzhou" in set(labels.dimension_values("label"))

@@ -31,9 +31,13 @@ BELT = {
     "several": "#000000",
     "none": "#BBBBBB",
 }
-# Ordinal: cividis(5), largest darkest.
+# Ordinal: cividis over Table 1's seven classes, largest darkest.
 SIZE_CLASS = dict(
-    zip(["super_large", "megacity", "large_1", "large_2", "medium"], cividis(5), strict=True)
+    zip(
+        ["super_large", "megacity", "large_1", "large_2", "medium", "small_1", "small_2"],
+        cividis(7),
+        strict=True,
+    )
 )
 FUNCTIONAL_ZONE = {"optimized": "#0072B2", "key": "#E69F00", "restricted": "#009E73"}
 SCALE = cividis(256)

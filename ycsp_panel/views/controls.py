@@ -1,0 +1,165 @@
+"""The selectors: widgets that read and write the explorer's state, labelled in its language."""
+
+from __future__ import annotations
+
+import html
+
+import panel as pn
+import param
+
+from ycsp_panel import data
+from ycsp_panel.i18n import LANGUAGES, t
+from ycsp_panel.state import (
+    COLOR_BY,
+    COMPARE_BY,
+    KIND_LABELS,
+    OVERLAYS,
+    ExplorerState,
+    view_options,
+)
+
+_LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+
+def scope_label(scope: str, lang: str) -> str:
+    """A scope in words: ``都市圈 · 南京都市圈`` for ``circle:nanjing``."""
+    if scope == "all":
+        return t("controls.scope_all", lang)
+    kind, _, group = scope.partition(":")
+    names = data.entity_names().set_index("id")
+    return f"{t(f'controls.scope_type.{kind}', lang)} · {names.loc[group, f'name_{lang}']}"
+
+
+class Controls(pn.viewable.Viewer):
+    """Every selector of the explorer, bound two ways to the state."""
+
+    state = param.ClassSelector(class_=ExplorerState)
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        state = self.state
+        self.language = pn.widgets.RadioButtonGroup(
+            options={_LANGUAGE_NAMES[lang]: lang for lang in LANGUAGES},
+            value=state.lang,
+            button_type="primary",
+            button_style="outline",
+            stylesheets=[":host { margin-bottom: 6px; }"],
+        )
+        self.scope = pn.widgets.Select(value=state.scope, options=[state.scope])
+        self.indicator = pn.widgets.Select(value=state.indicator, options=[state.indicator])
+        self.year = pn.widgets.Select(value=state.year, options=[state.year])
+        self.kind = pn.widgets.Select(value=state.kind, options=[state.kind])
+        self.color_by = pn.widgets.Select(value=state.color_by, options=[state.color_by])
+        self.compare_by = pn.widgets.RadioButtonGroup(
+            value=state.compare_by, options=[state.compare_by], button_style="outline"
+        )
+        self.cities = pn.widgets.MultiChoice(value=list(state.cities), options=[])
+        self.overlays = pn.widgets.CheckBoxGroup(value=list(state.overlays), options=[])
+        self._widgets = {
+            "lang": self.language,
+            "scope": self.scope,
+            "indicator": self.indicator,
+            "year": self.year,
+            "kind": self.kind,
+            "color_by": self.color_by,
+            "compare_by": self.compare_by,
+            "cities": self.cities,
+            "overlays": self.overlays,
+        }
+        self._relabel()
+        for name, widget in self._widgets.items():
+            widget.param.watch(self._to_state(name), "value")
+        state.param.watch(self._from_state, list(self._widgets))
+        state.param.watch(self._relabel, ["lang", "indicator", "year"])
+
+    def _to_state(self, name: str):
+        def push(event) -> None:
+            if getattr(self.state, name) != event.new:
+                setattr(self.state, name, event.new)
+
+        return push
+
+    def _from_state(self, *events) -> None:
+        for event in events:
+            widget = self._widgets[event.name]
+            if widget.value != event.new:
+                widget.value = list(event.new) if isinstance(event.new, list) else event.new
+
+    def _relabel(self, *_events) -> None:
+        """Options and labels in the state's language; years and kinds for its indicator."""
+        state, lang = self.state, self.state.lang
+        indicators = data.indicators().set_index("id")
+        cities = data.cities()
+        self.scope.param.update(
+            name=t("controls.scope", lang),
+            options={scope_label(s, lang): s for s in state.param.scope.objects},
+            value=state.scope,
+        )
+        self.indicator.param.update(
+            name=t("controls.indicator", lang),
+            options={
+                f"{indicators.loc[i, f'name_{lang}']} ({indicators.loc[i, f'unit_{lang}']})": i
+                for i in state.param.indicator.objects
+            },
+            value=state.indicator,
+        )
+        self.year.param.update(
+            name=t("controls.year", lang),
+            options={str(y): y for y in state.years},
+            value=state.year,
+        )
+        kinds = sorted(
+            {k for y in state.years for k in self._kinds_for(y)},
+            key=list(KIND_LABELS).index,
+        )
+        self.kind.param.update(
+            name=t("controls.kind", lang),
+            options={KIND_LABELS[k][lang]: k for k in kinds},
+            value=state.kind,
+        )
+        self.color_by.param.update(
+            name=t("controls.color_by", lang),
+            options={t(f"map.color_by.{c}", lang): c for c in COLOR_BY},
+            value=state.color_by,
+        )
+        self.compare_by.param.update(
+            options={t(f"controls.compare_by.{c}", lang): c for c in COMPARE_BY},
+            value=state.compare_by,
+        )
+        self.cities.param.update(
+            name=t("controls.cities", lang),
+            options={f"{row.name_zh} {row.name_en}": row.code for row in cities.itertuples()},
+            value=list(state.cities),
+        )
+        self.overlays.param.update(
+            options={t(f"controls.overlay.{o}", lang): o for o in OVERLAYS},
+            value=list(state.overlays),
+        )
+
+    def _kinds_for(self, year: int) -> list[str]:
+        options = view_options()
+        rows = options[(options["indicator"] == self.state.indicator) & (options["year"] == year)]
+        return list(rows["kind"])
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        def heading(key: str) -> pn.pane.HTML:
+            def text(lang: str) -> str:
+                return f"<h2 class='ycsp-h'>{html.escape(t(key, lang))}</h2>"
+
+            return pn.pane.HTML(pn.bind(text, self.state.param.lang), margin=(8, 10, 0, 10))
+
+        return pn.Column(
+            self.language,
+            heading("controls.what"),
+            self.indicator,
+            self.year,
+            self.kind,
+            heading("controls.where"),
+            self.scope,
+            self.cities,
+            heading("controls.how"),
+            self.color_by,
+            self.compare_by,
+            self.overlays,
+            sizing_mode="stretch_width",
+        )
