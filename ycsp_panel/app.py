@@ -1,31 +1,53 @@
-"""Assembles the page; nothing is computed or read here beyond handing data to the views."""
+"""Assembles the page; nothing is computed or read here beyond handing state to the views."""
 
 from __future__ import annotations
 
 import geoviews as gv
 import panel as pn
 
-from ycsp_panel import data
-from ycsp_panel.i18n import LANGUAGES, t
-from ycsp_panel.views import CityMap
+from ycsp_panel.i18n import t
+from ycsp_panel.state import ExplorerState
+from ycsp_panel.url import apply_query, to_query
+from ycsp_panel.views import CityMap, CityProfile, ComparisonChart, Controls, Notices
 
-_LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+_URL_PARAMETERS = [
+    "lang",
+    "scope",
+    "cities",
+    "indicator",
+    "year",
+    "kind",
+    "color_by",
+    "compare_by",
+    "overlays",
+]
 
 
-def create_app() -> pn.template.BootstrapTemplate:
+def sync_url(state: ExplorerState) -> None:
+    """Read the view from the page's query string, then keep the query string following it."""
+    location = pn.state.location
+    if location is None:
+        return
+    apply_query(state, location.search or "")
+
+    def push(*_events) -> None:
+        location.search = to_query(state)
+
+    push()
+    state.param.watch(push, _URL_PARAMETERS)
+
+
+def create_app(state: ExplorerState | None = None) -> pn.template.BootstrapTemplate:
     """The explorer page. BootstrapTemplate: it requests nothing from outside (no web fonts)."""
     gv.extension("bokeh", logo=False)
-    pn.extension(design="bootstrap", notifications=False)
+    pn.extension(design="bootstrap", notifications=False, loading_indicator=True)
 
-    city_map = CityMap(cities=data.geometry("city"), provinces=data.geometry("province"))
-    language = pn.widgets.RadioButtonGroup(
-        label=f"{t('app.language', 'zh')} / {t('app.language', 'en')}",
-        options={_LANGUAGE_NAMES[lang]: lang for lang in LANGUAGES},
-        value=city_map.lang,
-        button_type="primary",
-        button_style="outline",
-    )
-    language.link(city_map, value="lang")
+    state = state or ExplorerState()
+    sync_url(state)
+    controls = Controls(state=state)
+    city_map = CityMap(state=state)
+    chart = ComparisonChart(state=state)
+    profile = CityProfile(state=state)
 
     def about(lang: str) -> pn.pane.Markdown:
         return pn.pane.Markdown(
@@ -36,9 +58,17 @@ def create_app() -> pn.template.BootstrapTemplate:
 
     template = pn.template.BootstrapTemplate(
         title=f"{t('app.title', 'zh')} | {t('app.title', 'en')}",
-        sidebar=[language, pn.bind(about, city_map.param.lang)],
-        main=[city_map],
-        sidebar_width=330,
+        sidebar=[controls, pn.bind(about, state.param.lang)],
+        main=[
+            Notices(state=state),
+            pn.Row(
+                pn.Column(city_map, sizing_mode="stretch_both", min_width=480),
+                pn.Column(chart, sizing_mode="stretch_both", min_width=380),
+                sizing_mode="stretch_both",
+            ),
+            profile,
+        ],
+        sidebar_width=320,
         header_background="#1f3a5f",
     )
     return template

@@ -87,6 +87,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "map.quality": {"zh": "数据质量", "en": "Quality"},
     "map.no_data": {"zh": "无数据", "en": "no data"},
     "map.core": {"zh": "核心（上海）", "en": "Core (Shanghai)"},
+    "map.no_circle": {"zh": "不在都市圈", "en": "In no circle"},
     "map.several_belts": {"zh": "多条发展带", "en": "Several belts"},
     "map.no_belt": {"zh": "不在发展带", "en": "In no belt"},
     "map.zone.optimized": {"zh": "优化开发区域", "en": "Optimized development"},

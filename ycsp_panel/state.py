@@ -22,6 +22,7 @@ COMPARE_BY = ("city", "circle", "province", "belt")
 OVERLAYS = ("provinces", "circles", "belts", "county_cities", "zones")
 SCOPE_TYPES = ("circle", "belt", "province")
 ALL = "all"
+CORE_CITY = "310000"  # Shanghai: the plan's core (一核, ch3 §3), in none of the five circles
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,8 @@ def test_categorical_colourings(color_by):
     if color_by == "circle":
         assert styles.loc["320500", "fill"] == palette.CIRCLE["suxichang"]
         assert styles.loc["310000", "category"] == "Core (Shanghai)"
+        assert styles.loc["320600", "category"] == "In no circle"  # Nantong
+        assert (styles["category"] == "Core (Shanghai)").sum() == 1
     if color_by == "functional_zone":
         assert styles["category"].str.contains("derived").all()
     html = legend_html(state, styles)

@@ -99,6 +99,8 @@ CITIES = Table(
         Column("policy_source_text", required=False),
         Column("population_policy_derived", "bool"),
         Column("note", required=False),
+        Column("boundary_note_zh", required=False),
+        Column("boundary_note_en", required=False),
     ),
     key=("code",),
 )

@@ -19,6 +19,7 @@ from ycsp_panel.state import (
 )
 
 _LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+HEADING_CSS = ".ycsp-h { font-size: 15px; font-weight: 600; margin: 6px 0 0 0; color: #1f3a5f; }"
 
 
 def scope_label(scope: str, lang: str) -> str:
@@ -146,7 +147,11 @@ class Controls(pn.viewable.Viewer):
             def text(lang: str) -> str:
                 return f"<h2 class='ycsp-h'>{html.escape(t(key, lang))}</h2>"
 
-            return pn.pane.HTML(pn.bind(text, self.state.param.lang), margin=(8, 10, 0, 10))
+            return pn.pane.HTML(
+                pn.bind(text, self.state.param.lang),
+                margin=(8, 10, 0, 10),
+                stylesheets=[HEADING_CSS],
+            )
 
         return pn.Column(
             self.language,

@@ -26,7 +26,7 @@ from bokeh.models import TapTool
 
 from ycsp_panel import data
 from ycsp_panel.i18n import t
-from ycsp_panel.state import KIND_LABELS, ExplorerState
+from ycsp_panel.state import CORE_CITY, KIND_LABELS, ExplorerState
 from ycsp_panel.views import palette
 
 _MERCATOR = "EPSG:3857"
@@ -97,8 +97,12 @@ def category_of(color_by: str, lang: str) -> pd.DataFrame:
     colors: dict[str, str] = {}
     for code, city in cities.iterrows():
         if color_by == "circle":
-            key = city["circle"] if isinstance(city["circle"], str) else "core"
-            label = t("map.core", lang) if key == "core" else names.loc[key, f"name_{lang}"]
+            if code == CORE_CITY:
+                key, label = "core", t("map.core", lang)
+            elif isinstance(city["circle"], str):
+                key, label = city["circle"], names.loc[city["circle"], f"name_{lang}"]
+            else:
+                key, label = "none", t("map.no_circle", lang)
             color = palette.CIRCLE[key]
         elif color_by == "province":
             key = city["province_code"]
@@ -233,6 +237,13 @@ LEGEND_CSS = """
 """
 
 
+def _halo(plot, element) -> None:
+    # A white outline keeps names legible on dark fills.
+    glyph = plot.handles["glyph"]
+    glyph.text_outline_color = "white"
+    glyph.text_font_style = "bold"
+
+
 class CityMap(pn.viewable.Viewer):
     """The 26 cities coloured by the state's indicator or category; click to highlight.
 
@@ -267,7 +278,9 @@ class CityMap(pn.viewable.Viewer):
         cities = _projected("city")
         provinces = _projected("province")
         counties = _projected("county")
-        context = gv.Polygons(provinces, vdims=["name_zh"], crs=ccrs.GOOGLE_MERCATOR).opts(
+        # Context layers are projected once per process (``_projected``) and drawn as plain
+        # HoloViews elements: GeoViews would project them again for every session (≈0.3 s each).
+        context = hv.Polygons(provinces[["geometry", "name_zh"]], vdims=["name_zh"]).opts(
             color="#f4f4f2", line_color="#b0b0b0", line_width=0.8, tools=[]
         )
         polygons = gv.Polygons(
@@ -278,17 +291,17 @@ class CityMap(pn.viewable.Viewer):
         self._selection = hv.streams.Selection1D(source=polygons)
         self._selection.param.watch(self._on_tap, "index")
 
-        province_lines = gv.Path(
-            provinces.assign(geometry=provinces.boundary), crs=ccrs.GOOGLE_MERCATOR
-        ).opts(color="#3d3d3d", line_width=1.6, hooks=[self._hook_layer("provinces")])
-        circles = gv.Path(_circle_outlines(), vdims=["group_id"], crs=ccrs.GOOGLE_MERCATOR).opts(
+        province_lines = hv.Path(provinces[["geometry"]].assign(geometry=provinces.boundary)).opts(
+            color="#3d3d3d", line_width=1.6, hooks=[self._hook_layer("provinces")]
+        )
+        circles = hv.Path(_circle_outlines(), vdims=["group_id"]).opts(
             color="group_id",
             cmap=palette.CIRCLE,
             line_width=3,
             line_dash="dashed",
             hooks=[self._hook_layer("circles")],
         )
-        belts = gv.Path(_belt_lines(), vdims=["group_id"], crs=ccrs.GOOGLE_MERCATOR).opts(
+        belts = hv.Path(_belt_lines(), vdims=["group_id"]).opts(
             color="group_id",
             cmap=palette.BELT,
             line_width=4,
@@ -296,9 +309,7 @@ class CityMap(pn.viewable.Viewer):
             hooks=[self._hook_layer("belts")],
         )
         table1 = counties[counties["role"].str.contains("table1_county_city")]
-        county_cities = gv.Path(
-            table1.assign(geometry=table1.boundary), crs=ccrs.GOOGLE_MERCATOR
-        ).opts(
+        county_cities = hv.Path(table1[["geometry"]].assign(geometry=table1.boundary)).opts(
             color="#444444",
             line_width=1,
             line_dash="dotted",
@@ -306,7 +317,7 @@ class CityMap(pn.viewable.Viewer):
         )
         zones = counties[counties["role"].str.contains("box9_zone")]
         zone_points = zones.geometry.representative_point()
-        zone_layer = gv.Points(
+        zone_layer = hv.Points(
             pd.DataFrame(
                 {
                     "x": zone_points.x,
@@ -317,7 +328,6 @@ class CityMap(pn.viewable.Viewer):
             ),
             kdims=["x", "y"],
             vdims=["name_zh", "name_en"],
-            crs=ccrs.GOOGLE_MERCATOR,
         ).opts(
             marker="triangle",
             size=11,
@@ -328,12 +338,11 @@ class CityMap(pn.viewable.Viewer):
             hooks=[self._hook_layer("zones")],
         )
         points = cities.geometry.representative_point()
-        labels = gv.Labels(
+        labels = hv.Labels(
             {"x": points.x, "y": points.y, "label": cities[f"name_{lang}"]},
             kdims=["x", "y"],
             vdims=["label"],
-            crs=ccrs.GOOGLE_MERCATOR,
-        ).opts(text_font_size="9pt", text_color="#1a1a1a")
+        ).opts(text_font_size="9pt", text_color="#1a1a1a", hooks=[_halo])
         xmin, ymin, xmax, ymax = cities.total_bounds
         pad = 0.04 * max(xmax - xmin, ymax - ymin)
         return (

@@ -22,6 +22,7 @@ CIRCLE = {
     "suxichang": "#CC79A7",
     "ningbo": "#56B4E9",
     "core": "#D55E00",  # Shanghai, the core (一核), is in no circle
+    "none": "#BBBBBB",
 }
 BELT = {
     "belt_hnhh": "#0072B2",

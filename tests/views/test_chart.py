@@ -1,0 +1,299 @@
+"""The comparison chart, checked through the HoloViews elements it returns and their plot."""
+
+from __future__ import annotations
+
+import math
+
+import holoviews as hv
+import pandas as pd
+import panel as pn
+import pytest
+from bokeh.models import HoverTool
+
+from ycsp_panel import data
+from ycsp_panel.state import ExplorerState
+from ycsp_panel.views import palette
+from ycsp_panel.views.chart import (
+    NO_CIRCLE,
+    PARTIAL_ALPHA,
+    ComparisonChart,
+    format_number,
+)
+from ycsp_panel.views.labels import LABELS
+
+hv.extension("bokeh", logo=False)
+
+HEFEI, WUHU, MAANSHAN, SUZHOU, SHANGHAI = "340100", "340200", "340500", "320500", "310000"
+POP_2030 = {"indicator": "population", "year": 2030, "kind": "forecast"}
+GDP_2020 = {"indicator": "gdp", "year": 2020, "kind": "observed"}
+
+
+def chart(**params) -> tuple[ComparisonChart, hv.Overlay]:
+    view = ComparisonChart(state=ExplorerState(**params))
+    return view, view.element()
+
+
+def bars_of(element: hv.Overlay) -> pd.DataFrame:
+    """The bars from top to bottom (Bokeh draws the first factor at the bottom)."""
+    return element.Comparison.Bars.dframe().iloc[::-1].reset_index(drop=True)
+
+
+def labels_of(element: hv.Overlay) -> dict[str, str]:
+    frame = element.Comparison.Labels.dframe()
+    return dict(zip(frame["label"], frame["bar_text"], strict=True))
+
+
+def highlighted_of(element: hv.Overlay) -> set[str]:
+    frame = element.Comparison.Highlight.dframe()
+    return set(frame.loc[frame["value"].notna(), "label"])
+
+
+def title_of(element) -> str:
+    return element.opts.get().kwargs["title"]
+
+
+def test_population_2030_all_cities_ranked_largest_on_top():
+    _, element = chart(lang="en", **POP_2030)
+    bars = bars_of(element)
+    expected = data.city_values("population", 2030, "forecast")
+    assert len(bars) == 26
+    assert dict(zip(bars["id"], bars["value"], strict=True)) == expected.to_dict()
+    assert bars["value"].is_monotonic_decreasing
+    assert bars.loc[0, "id"] == SHANGHAI  # 2500, the largest
+    assert bars.loc[25, "id"] == "340700"  # Tongling, 130
+    # Drawn that way round: the top factor of the rendered y axis is Shanghai.
+    plot = hv.render(element)
+    assert list(plot.y_range.factors)[-1] == "Shanghai"
+    assert list(plot.y_range.factors)[0] == "Tongling"
+
+
+def test_bars_are_coloured_by_circle_with_shanghai_as_the_core():
+    _, element = chart(lang="zh", **POP_2030)
+    bars = bars_of(element)
+    cmap = element.Comparison.Bars.opts.get().kwargs["cmap"]
+    cities = data.cities().set_index("code")
+    for row in bars.itertuples():
+        circle = cities.loc[row.id, "circle"]
+        if row.id == SHANGHAI:
+            expected = palette.CIRCLE["core"]
+        else:
+            expected = palette.CIRCLE[circle] if isinstance(circle, str) else NO_CIRCLE
+        assert cmap[row.category] == expected, row.id
+    categories = dict(zip(bars["id"], bars["category"], strict=True))
+    assert categories[SHANGHAI] == "核心（上海）"
+    assert categories[SUZHOU] == "苏锡常都市圈"
+    assert categories["340700"] == "不在都市圈"
+
+
+def test_scope_filters_the_bars_and_highlights_only_cities_inside_it():
+    _, element = chart(lang="en", scope="circle:hefei", cities=[WUHU, SUZHOU], **POP_2030)
+    bars = bars_of(element)
+    # Hefei 1000, Wuhu 530, Ma'anshan 330; Suzhou is highlighted but outside the scope.
+    assert list(bars["id"]) == [HEFEI, WUHU, MAANSHAN]
+    assert list(bars["value"]) == [1000, 530, 330]
+    assert SUZHOU not in set(bars["id"])
+    assert list(bars["label"]) == ["Hefei", "★ Wuhu", "Ma'anshan"]
+    assert highlighted_of(element) == {"★ Wuhu"}
+    assert set(element.Comparison.Highlight.dframe()["label"]) == set(bars["label"])
+
+
+def test_highlighted_city_is_outlined_in_the_rendered_plot():
+    _, element = chart(lang="en", scope="circle:hefei", cities=[HEFEI], **POP_2030)
+    plot = hv.render(element)
+    outline = next(r for r in plot.renderers if r.glyph.line_color == "black")
+    widths = dict(
+        zip(outline.data_source.data["label"], outline.data_source.data["value"], strict=True)
+    )
+    assert widths["★ Hefei"] == 1000
+    assert math.isnan(widths["Wuhu"]) and math.isnan(widths["Ma'anshan"])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_gdp_2020_cities_without_a_value_are_listed_as_no_data_not_zero(lang):
+    view, element = chart(lang=lang, scope="province:340000", cities=[HEFEI], **GDP_2020)
+    bars = bars_of(element)
+    observed = data.city_values("gdp", 2020, "observed")
+    anhui = data.cities().query("province_code == '340000'")["code"]
+    assert set(bars["id"]) == set(anhui)
+    with_value = bars[bars["value"].notna()]
+    ranked = observed[observed.index.isin(anhui)].sort_values(ascending=False)
+    assert list(with_value["id"]) == list(ranked.index)
+    missing = bars[bars["value"].isna()]
+    assert set(missing["id"]) == {MAANSHAN, "340800", "341800"}
+    assert list(bars.index[bars["value"].isna()]) == [5, 6, 7]  # at the bottom
+    no_data = {"zh": "无数据", "en": "no data"}[lang]
+    assert set(missing["value_text"]) == {no_data}
+    labels = labels_of(element)
+    assert {labels[label] for label in missing["label"]} == {no_data}
+    [note] = [n for n in view.notes() if n.startswith(("No data", "无数据"))]
+    names = data.cities().set_index("code").loc[[MAANSHAN, "340800", "341800"], f"name_{lang}"]
+    assert all(name in note for name in names)
+    assert "3" in note
+
+
+def test_gdp_2020_over_all_cities_has_15_values():
+    _, element = chart(lang="en", **GDP_2020)
+    bars = bars_of(element)
+    assert bars["value"].notna().sum() == 15
+    assert bars["value"].isna().sum() == 11
+    assert not (bars["value"] == 0).any()
+
+
+@pytest.mark.parametrize(
+    ("lang", "coverage", "label"),
+    [
+        ("en", "1 of 4 cities", "(partial, 1/4)"),
+        ("zh", "4个城市中1个有数据", "（部分，1/4）"),
+    ],
+)
+def test_compare_by_circle_partial_sums_are_lighter_and_say_their_coverage(lang, coverage, label):
+    view, element = chart(lang=lang, compare_by="circle", cities=[SUZHOU], **GDP_2020)
+    bars = bars_of(element).set_index("id")
+    expected = data.aggregate("gdp", 2020, "observed", by="circle").set_index("group_id")
+    assert set(bars.index) == set(expected.index)
+    assert bars["value"].is_monotonic_decreasing
+    for group, row in expected.iterrows():
+        value = row["value"] if row["complete"] else row["partial_value"]
+        assert bars.loc[group, "value"] == pytest.approx(value)
+        alpha = palette.IN_SCOPE_ALPHA if row["complete"] else PARTIAL_ALPHA
+        assert bars.loc[group, "alpha"] == alpha
+    assert bars.loc["suxichang", "value"] == pytest.approx(40346.3)
+    assert bars.loc["hangzhou", "coverage"] == coverage
+    name = expected.loc["hangzhou", f"name_{lang}"]
+    assert labels_of(element)[bars.loc["hangzhou", "label"]].endswith(label)
+    assert bars.loc["hangzhou", "label"].replace("\n", " ") == name
+    # Suzhou's circle carries the highlight.
+    assert bars.loc["suxichang", "label"].startswith("★")
+    assert {"★" in text for text in highlighted_of(element)} == {True}
+    cmap = element.Comparison.Bars.opts.get().kwargs["cmap"]
+    assert cmap["suxichang"] == palette.CIRCLE["suxichang"]
+    assert any("partial" in n or "部分" in n for n in view.notes())
+
+
+def test_compare_by_circle_keeps_groups_that_meet_the_scope():
+    view, element = chart(lang="en", compare_by="circle", scope="province:340000", **POP_2030)
+    bars = bars_of(element)
+    assert list(bars["id"]) == ["hefei"]
+    assert list(bars["value"]) == [1000 + 530 + 330]
+    assert list(bars["coverage"]) == ["3 of 3 cities"]
+    assert any(n.startswith("In no metropolitan circle: Tongling") for n in view.notes())
+
+
+def test_compare_by_province_says_groups_reach_beyond_the_scope():
+    view, element = chart(lang="en", compare_by="province", scope="circle:nanjing", **POP_2030)
+    bars = bars_of(element)
+    assert list(bars["id"]) == ["320000"]  # all of Jiangsu, not only the circle's three cities
+    provinces = data.aggregate("population", 2030, "forecast", by="province")
+    assert bars.loc[0, "value"] == provinces.set_index("group_id").loc["320000", "value"]
+    assert any("outside the scope" in n for n in view.notes())
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "cannot be added up"), ("zh", "不能由各城市的数值加总")],
+)
+def test_rates_cannot_be_compared_by_group(lang, words):
+    state = ExplorerState(lang=lang, indicator="urbanization_rate_census", compare_by="circle")
+    element = ComparisonChart(state=state).element()
+    assert isinstance(element, hv.Div)
+    assert words in element.data
+    state.compare_by = "city"
+    bars = bars_of(ComparisonChart(state=state).element())
+    assert bars["value"].notna().sum() == 4
+    assert bars["value"].isna().sum() == 22
+
+
+@pytest.mark.parametrize(
+    ("params", "zh", "en"),
+    [
+        (
+            POP_2030,
+            "常住人口\n2030年 · 规划预测 · 单位：万人",
+            "Resident population\n2030 · plan forecast · unit: 10,000 persons",
+        ),
+        (
+            {**GDP_2020, "compare_by": "circle"},
+            "地区生产总值\n2020年 · 实际 · 单位：亿元\n按都市圈汇总",
+            "Gross domestic product\n2020 · observed · unit: 100 million CNY\n"
+            "by metropolitan circle",
+        ),
+    ],
+)
+def test_title_names_indicator_year_kind_and_unit_in_both_languages(params, zh, en):
+    assert title_of(chart(lang="zh", **params)[1]) == zh
+    assert title_of(chart(lang="en", **params)[1]) == en
+
+
+def test_axes_carry_the_unit_and_the_city_names_of_the_language():
+    for lang, unit, city in [("zh", "万人", "上海市"), ("en", "10,000 persons", "Shanghai")]:
+        plot = hv.render(chart(lang=lang, **POP_2030)[1])
+        assert plot.xaxis[0].axis_label == unit
+        assert city in plot.y_range.factors
+
+
+def test_hover_names_both_scripts_value_kind_year_source_and_quality():
+    _, element = chart(lang="en", indicator="population", year=2020, kind="target")
+    bars = bars_of(element).set_index("id")
+    shanghai = bars.loc[SHANGHAI]
+    assert (shanghai["name_zh"], shanghai["name_en"]) == ("上海市", "Shanghai")
+    assert shanghai["value_text"] == "2500 10,000 persons (ceiling: strictly controlled)"
+    assert (shanghai["kind"], shanghai["year"]) == ("plan target", "2020")
+    title = data.sources().set_index("id").loc["plan:ch3.s2.table3", "title_en"]
+    assert shanghai["source"] == title
+    assert shanghai["quality"] == "plan text"
+    plot = hv.render(element)
+    [hover] = plot.select({"type": HoverTool})
+    fields = " ".join(field for _, field in hover.tooltips)
+    for column in ("name_zh", "name_en", "value_text", "kind", "year", "source", "quality"):
+        assert f"@{{{column}}}" in fields
+
+
+def test_hover_quality_and_source_of_statistics_follow_the_language():
+    _, element = chart(lang="zh", scope="circle:suxichang", **GDP_2020)
+    bars = bars_of(element).set_index("id")
+    values = data.values().set_index(["entity_id", "indicator", "year", "kind"])
+    row = values.loc[(SUZHOU, "gdp", 2020, "observed")]
+    titles = data.sources().set_index("id")["title_zh"]
+    assert bars.loc[SUZHOU, "source"] == titles[row["source_id"]]
+    assert bars.loc[SUZHOU, "quality"] == LABELS[f"quality.{row['quality']}"]["zh"]
+    assert bars.loc[SUZHOU, "value_text"] == f"{format_number(row['value'])} 亿元"
+
+
+def test_chart_follows_the_state():
+    state = ExplorerState(**POP_2030)
+    view = ComparisonChart(state=state)
+    layout = view.__panel__()
+    root = layout.get_root()
+    figure = layout[0]._models[root.ref["id"]][0]
+    assert figure.title.text.startswith("常住人口")
+    state.lang = "en"
+    figure = layout[0]._models[root.ref["id"]][0]
+    assert figure.title.text.startswith("Resident population")
+    state.scope = "circle:hefei"
+    assert len(bars_of(view.element())) == 3
+    state.cities = [HEFEI]
+    assert "★" in layout[1].object
+    state.compare_by = "province"
+    assert list(bars_of(view.element())["id"]) == ["340000"]
+    layout._cleanup(root)
+
+
+def test_number_format():
+    assert format_number(2500.0) == "2500"
+    assert format_number(130.1) == "130.1"
+    assert format_number(38700.58) == "38,700.58"
+    assert format_number(24870895.0) == "24,870,895"
+
+
+def test_every_view_label_is_in_both_languages():
+    for key, texts in LABELS.items():
+        assert set(texts) == {"zh", "en"}, key
+        assert all(text.strip() for text in texts.values()), key
+
+
+def test_notes_are_escaped():
+    state = ExplorerState(lang="en", scope="province:340000", **GDP_2020)
+    view = ComparisonChart(state=state)
+    pane = pn.panel(view)
+    pane.get_root()
+    assert "Ma&#x27;anshan" in pane[1].object

@@ -1,0 +1,396 @@
+"""The comparison chart: the cities of the scope (or their groups) ranked by the indicator.
+
+:func:`comparison` turns the state into the bars to draw (a pure function of the state and the
+data); :class:`ComparisonChart` draws them with hvplot and redraws when the state changes.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass, field
+
+import holoviews as hv
+import hvplot.pandas  # noqa: F401  (registers DataFrame.hvplot)
+import numpy as np
+import pandas as pd
+import panel as pn
+import param
+
+from ycsp_panel import data
+from ycsp_panel.state import CORE_CITY, KIND_LABELS, ExplorerState
+from ycsp_panel.views import palette
+from ycsp_panel.views.labels import t
+
+NO_CIRCLE = palette.CIRCLE["none"]
+PARTIAL_ALPHA = 0.35  # partial aggregates are drawn lighter: they are not totals
+HIGHLIGHT_MARK = "★"
+WATCHED = ("lang", "scope", "cities", "indicator", "year", "kind", "compare_by")
+GROUP_COLORS = {"circle": palette.CIRCLE, "province": palette.PROVINCE, "belt": palette.BELT}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What the chart shows for one state: bars (largest first, no data last) or a message."""
+
+    by: str  # "city" or the grouping
+    title: str
+    axis_label: str
+    unit: str
+    bars: pd.DataFrame = field(default_factory=pd.DataFrame)
+    colors: dict[str, str] = field(default_factory=dict)  # bars' category -> colour
+    notes: list[str] = field(default_factory=list)
+    message: str | None = None
+
+
+def format_number(value: float) -> str:
+    """``2500``, ``38,700.58``, ``130.1``: at most two decimals, no trailing zeros; thousands
+    grouped from five digits on (so four-digit figures read as the plan prints them)."""
+    grouping = "," if abs(value) >= 10_000 else ""
+    return f"{value:{grouping}.2f}".rstrip("0").rstrip(".")
+
+
+def quality_label(quality: str, lang: str) -> str:
+    return t(f"quality.{quality}", lang)
+
+
+def comparison(state: ExplorerState) -> Comparison:
+    """The bars of the comparison chart for ``state`` (cities, or groups by ``compare_by``)."""
+    lang = state.lang
+    spec = data.indicators().set_index("id").loc[state.indicator]
+    unit = spec[f"unit_{lang}"]
+    title = t("chart.title", lang).format(
+        indicator=spec[f"name_{lang}"],
+        unit=unit,
+        year=state.year,
+        kind=KIND_LABELS[state.kind][lang],
+    )
+    by = state.compare_by
+    if by == "city":
+        return _cities(state, title, unit)
+    title = f"{title}\n{t(f'chart.title.{by}', lang)}"
+    axis_label = t(f"chart.axis.{by}", lang)
+    group_word = t(f"group.{by}", lang)
+    if spec["aggregation"] == "none":
+        message = t("chart.not_aggregable", lang).format(
+            indicator=spec[f"name_{lang}"], group=group_word
+        )
+        return Comparison(by, title, axis_label, unit, message=message)
+    return _groups(state, spec, title, axis_label, unit)
+
+
+def _value_rows(indicators: list[str], year: int, kind: str) -> pd.DataFrame:
+    """The city rows (with source and quality) behind the chart's numbers."""
+    rows = data.values()
+    return rows[
+        rows["indicator"].isin(indicators)
+        & (rows["year"] == year)
+        & (rows["kind"] == kind)
+        & rows["entity_id"].isin(data.cities()["code"])
+    ]
+
+
+def _cities(state: ExplorerState, title: str, unit: str) -> Comparison:
+    lang = state.lang
+    # city_values raises if a city had two values for this choice: the chart never picks one.
+    values = data.city_values(state.indicator, state.year, state.kind)
+    rows = _value_rows([state.indicator], state.year, state.kind).set_index("entity_id")
+    titles = data.sources().set_index("id")[f"title_{lang}"]
+    circles = data.entities().set_index("id")[f"name_{lang}"]
+    cities = data.cities().set_index("code").loc[state.scope_cities]
+
+    records = []
+    for code, city in cities.iterrows():
+        value = values.get(code, np.nan)
+        has_value = not pd.isna(value)
+        if code == CORE_CITY:
+            category, color = t("chart.core", lang), palette.CIRCLE["core"]
+        elif isinstance(city["circle"], str):
+            category, color = circles[city["circle"]], palette.CIRCLE[city["circle"]]
+        else:
+            category, color = t("chart.no_circle", lang), NO_CIRCLE
+        highlighted = code in state.cities
+        name = city[f"name_{lang}"]
+        if has_value:
+            row = rows.loc[code]
+            qualifier = "" if row["qualifier"] == "=" else f"{row['qualifier']} "
+            number = qualifier + format_number(value)
+            value_text = f"{number} {unit}"
+            if isinstance(row["direction"], str) and row["direction"]:
+                direction = t(f"direction.{row['direction']}", lang)
+                value_text += f"（{direction}）" if lang == "zh" else f" ({direction})"
+            source, quality = titles[row["source_id"]], quality_label(row["quality"], lang)
+        else:
+            number = value_text = t("no_data", lang)
+            source = quality = ""
+        records.append(
+            {
+                "id": code,
+                "label": f"{HIGHLIGHT_MARK} {name}" if highlighted else name,
+                "name": name,
+                "name_zh": city["name_zh"],
+                "name_en": city["name_en"],
+                "value": value,
+                "value_text": value_text,
+                "bar_text": number,
+                "category": category,
+                "color": color,
+                "alpha": palette.IN_SCOPE_ALPHA,
+                "highlighted": highlighted,
+                "complete": has_value,
+                "coverage": "",
+                "source": source,
+                "quality": quality,
+            }
+        )
+    bars = _ranked(pd.DataFrame.from_records(records), state)
+    colors = dict(zip(bars["category"], bars["color"], strict=True))
+
+    notes = []
+    missing = bars.loc[bars["value"].isna(), "name"]
+    if len(missing):
+        names = _join(missing, lang)
+        notes.append(t("chart.note.no_data", lang).format(n=len(missing), names=names))
+    if bars["highlighted"].any():
+        notes.append(t("chart.note.highlight.city", lang))
+    return Comparison("city", title, t("chart.axis.city", lang), unit, bars, colors, notes)
+
+
+def _join(names, lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
+def _groups(
+    state: ExplorerState, spec: pd.Series, title: str, axis_label: str, unit: str
+) -> Comparison:
+    lang, by = state.lang, state.compare_by
+    scope = set(state.scope_cities)
+    highlighted = scope.intersection(state.cities)
+    members = data.group_members(by)
+    in_scope = set(members.loc[members["city_code"].isin(scope), "group_id"])
+    aggregates = data.aggregate(state.indicator, state.year, state.kind, by=by)
+    aggregates = aggregates[aggregates["group_id"].isin(in_scope)]
+    if aggregates.empty:
+        message = t("chart.no_groups", lang).format(group=t(f"group.{by}", lang))
+        return Comparison(by, title, axis_label, unit, message=message)
+
+    inputs = [spec["numerator"], spec["denominator"]] if spec["aggregation"] == "ratio" else []
+    rows = _value_rows(inputs or [state.indicator], state.year, state.kind)
+    titles = data.sources().set_index("id")[f"title_{lang}"]
+    records = []
+    for group in aggregates.itertuples():
+        codes = set(members.loc[members["group_id"] == group.group_id, "city_code"])
+        used = rows[rows["entity_id"].isin(codes)]
+        sources = sorted(set(used["source_id"]))
+        if len(sources) == 1:
+            source = titles[sources[0]]
+        else:
+            source = t("chart.sources_many", lang).format(n=len(sources)) if sources else ""
+        quality = " / ".join(quality_label(q, lang) for q in sorted(set(used["quality"])))
+        coverage = t("chart.coverage", lang).format(n=group.n_cities, m=group.n_members)
+        value = group.value if group.complete else group.partial_value
+        has_value = not pd.isna(value)
+        if not has_value:
+            number = value_text = t("no_data", lang)
+        else:
+            number = format_number(value)
+            value_text = f"{number} {unit}"
+            if not group.complete:
+                number = t("chart.partial_label", lang).format(
+                    value=number, n=group.n_cities, m=group.n_members
+                )
+        name = getattr(group, f"name_{lang}")
+        # Long English group names break onto lines so the bars keep their width.
+        axis_name = (
+            "\n".join(textwrap.wrap(name, 24, break_long_words=False)) if lang == "en" else name
+        )
+        marked = bool(codes & highlighted)
+        records.append(
+            {
+                "id": group.group_id,
+                "label": f"{HIGHLIGHT_MARK} {axis_name}" if marked else axis_name,
+                "name": name,
+                "name_zh": group.name_zh,
+                "name_en": group.name_en,
+                "value": value,
+                "value_text": value_text,
+                "bar_text": number,
+                "category": group.group_id,
+                "color": GROUP_COLORS[by][group.group_id],
+                "alpha": palette.IN_SCOPE_ALPHA if group.complete else PARTIAL_ALPHA,
+                "highlighted": marked,
+                "complete": bool(group.complete),
+                "coverage": coverage,
+                "source": source,
+                "quality": quality,
+                "outside": bool(codes - scope),
+            }
+        )
+    bars = _ranked(pd.DataFrame.from_records(records), state)
+    colors = dict(zip(bars["category"], bars["color"], strict=True))
+
+    notes = []
+    if (~bars["complete"] & bars["value"].notna()).any():
+        notes.append(t("chart.note.partial", lang))
+    if bars["outside"].any():
+        notes.append(t("chart.note.whole_groups", lang))
+    if by in ("circle", "belt"):
+        grouped = set(members["city_code"])
+        loose = data.cities().set_index("code").loc[sorted(scope - grouped), f"name_{lang}"]
+        if len(loose):
+            notes.append(t(f"chart.note.outside.{by}", lang).format(names=_join(loose, lang)))
+    if bars["highlighted"].any():
+        notes.append(t("chart.note.highlight.group", lang))
+    return Comparison(by, title, axis_label, unit, bars.drop(columns="outside"), colors, notes)
+
+
+def _ranked(bars: pd.DataFrame, state: ExplorerState) -> pd.DataFrame:
+    """Largest first; bars without a value last (by id), so they are never ranked as 0."""
+    bars = bars.assign(
+        kind=KIND_LABELS[state.kind][state.lang],
+        year=str(state.year),
+        _missing=bars["value"].isna(),
+    )
+    bars = bars.sort_values(["_missing", "value", "id"], ascending=[True, False, True])
+    return bars.drop(columns="_missing").reset_index(drop=True)
+
+
+def comparison_element(chart: Comparison, lang: str) -> hv.Overlay | hv.Div:
+    """The bars with value labels and highlight outlines; a message when there is no chart."""
+    if chart.message is not None:
+        return hv.Div(
+            f'<div role="note" style="padding:12px;font-size:14px">'
+            f"<strong>{html.escape(chart.title)}</strong><p>{html.escape(chart.message)}</p></div>"
+        ).opts(height=160, sizing_mode="stretch_width")
+    # Bokeh draws the first factor at the bottom: draw smallest first so the largest is on top.
+    draw = chart.bars.iloc[::-1].reset_index(drop=True)
+    label_dim = hv.Dimension("label", label=chart.axis_label)
+    value_dim = hv.Dimension("value", label=chart.unit)
+    hover_cols = ["name_zh", "name_en", "value_text", "coverage", "kind", "year"]
+    hover_cols += ["source", "quality", "category", "alpha", "id"]
+    tooltips = [
+        (t("chart.hover.name_zh", lang), "@{name_zh}"),
+        (t("chart.hover.name_en", lang), "@{name_en}"),
+        (t("chart.hover.value", lang), "@{value_text}"),
+    ]
+    if (chart.bars["coverage"] != "").any():
+        tooltips.append((t("chart.hover.coverage", lang), "@{coverage}"))
+    tooltips += [
+        (t("chart.hover.kind", lang), "@{kind}"),
+        (t("chart.hover.year", lang), "@{year}"),
+        (t("chart.hover.source", lang), "@{source}"),
+        (t("chart.hover.quality", lang), "@{quality}"),
+    ]
+    bars = (
+        draw.hvplot.barh(x="label", y="value", hover_cols=hover_cols, responsive=True)
+        .redim(label=label_dim, value=value_dim)
+        .relabel(group="Comparison", label="Bars")
+        .opts(
+            color="category",
+            cmap=chart.colors,
+            fill_alpha="alpha",
+            line_color="white",
+            line_width=0.5,
+            show_legend=False,  # the legend is HTML under the chart: it wraps when narrow
+            hover_tooltips=tooltips,
+            tools=["hover"],
+            default_tools=["save"],
+        )
+    )
+    # A second, unfilled layer outlines the highlighted bars (a colour mapping per outline
+    # would share the fill's categorical colour map).
+    outlined = draw.assign(value=draw["value"].where(draw["highlighted"]))
+    highlight = (
+        hv.Bars(outlined, kdims=[label_dim], vdims=[value_dim])
+        .relabel(group="Comparison", label="Highlight")
+        .opts(
+            invert_axes=True,
+            fill_alpha=0,
+            line_color="black",
+            line_width=3,
+            default_tools=[],
+            show_legend=False,
+        )
+    )
+    top = np.nanmax(draw["value"].to_numpy(dtype=float)) if draw["value"].notna().any() else 1.0
+    room = 1.5 if (~chart.bars["complete"] & chart.bars["value"].notna()).any() else 1.3
+    labels = hv.Labels(
+        draw.assign(value=draw["value"].fillna(0)),
+        kdims=[label_dim, value_dim],
+        vdims=["bar_text"],
+    ).relabel(group="Comparison", label="Labels")
+    labels = labels.opts(
+        invert_axes=True,
+        text_align="left",
+        text_baseline="middle",
+        text_font_size="9pt",
+        text_color="#333333",
+        show_legend=False,
+        default_tools=[],
+        hooks=[_clear_of_bar],
+    )
+    return (bars * highlight * labels).opts(
+        title=chart.title,
+        ylim=(0, top * room),  # the value axis: HoloViews calls it y before inverting
+        height=max(240, 70 + 24 * len(draw)),
+        responsive=True,
+        toolbar="above",
+        show_grid=True,
+        hooks=[_few_ticks],
+    )
+
+
+def notes_html(chart: Comparison) -> str:
+    """The colour legend (cities only: groups are named on the axis) and the notes, escaped."""
+    swatches = ""
+    if chart.by == "city":
+        swatches = "".join(
+            f'<span style="white-space:nowrap;margin-right:10px">'
+            f'<span style="display:inline-block;width:11px;height:11px;margin-right:3px;'
+            f'background:{html.escape(color)}"></span>{html.escape(category)}</span> '
+            for category, color in chart.colors.items()
+        )
+        swatches = f"<p>{swatches}</p>"
+    notes = "".join(f"<p>{html.escape(note)}</p>" for note in chart.notes)
+    return f'<div class="ycsp-chart-notes" style="font-size:13px">{swatches}{notes}</div>'
+
+
+def _clear_of_bar(plot, element) -> None:
+    # A few pixels between bar end and text; HoloViews' own offset is in data units and breaks
+    # on a numeric axis (Bokeh's Dodge).
+    plot.handles["glyph"].x_offset = 4
+
+
+def _few_ticks(plot, element) -> None:
+    # Few value ticks: the chart is often narrow beside the map.
+    plot.handles["xaxis"].ticker.desired_num_ticks = 4
+
+
+class ComparisonChart(pn.viewable.Viewer):
+    """The state's indicator, year and kind compared across the scope's cities or groups.
+
+    Reads ``lang``, ``scope``, ``cities``, ``indicator``, ``year``, ``kind`` and ``compare_by``
+    of the state; holds no selection of its own.
+    """
+
+    state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state (read only)")
+
+    @param.depends(*(f"state.{name}" for name in WATCHED))
+    def element(self) -> hv.Overlay | hv.Div:
+        return comparison_element(comparison(self.state), self.state.lang)
+
+    @param.depends(*(f"state.{name}" for name in WATCHED))
+    def notes(self) -> list[str]:
+        """The plain-text notes under the chart (no data, partial sums, highlight marks …)."""
+        return comparison(self.state).notes
+
+    @param.depends(*(f"state.{name}" for name in WATCHED))
+    def _notes_html(self) -> str:
+        return notes_html(comparison(self.state))
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.Column(
+            pn.pane.HoloViews(self.element, sizing_mode="stretch_width"),
+            pn.pane.HTML(self._notes_html, sizing_mode="stretch_width"),
+            sizing_mode="stretch_width",
+        )
