@@ -33,7 +33,8 @@ def sync_url(state: ExplorerState) -> None:
     def push(*_events) -> None:
         location.search = to_query(state)
 
-    push()
+    # The browser reports its own URL when the page loads; write ours after that.
+    pn.state.onload(push)
     state.param.watch(push, _URL_PARAMETERS)
 
 

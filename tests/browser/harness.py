@@ -177,3 +177,88 @@ DEEP_TEXT_JS = """
 def deep_texts(page, selector: str) -> list[str]:
     """Texts of the elements matching ``selector`` anywhere in the page, shadow DOM included."""
     return page.evaluate(DEEP_TEXT_JS, selector)
+
+
+# The data of the first data source with ``column`` drawn by a figure that is on the page now
+# (a redrawn chart leaves its old models in the document, so search the live views).
+SOURCE_JS = """
+(column) => {
+  const seen = new Set();
+  let found = null;
+  const visit = (v) => {
+    if (!v || seen.has(v) || found) return;
+    seen.add(v);
+    if (v.frame && v.canvas_view && v.el && v.el.isConnected !== false) {
+      for (const r of v.model.renderers) {
+        if (!found && r.data_source && r.data_source.data && column in r.data_source.data) {
+          found = {};
+          for (const [k, val] of Object.entries(r.data_source.data)) {
+            if (k !== 'xs' && k !== 'ys') found[k] = Array.from(val);
+          }
+        }
+      }
+    }
+    for (const c of (v.child_views || [])) visit(c);
+    if (v.views) for (const c of v.views) visit(c);
+  };
+  for (const v of Object.values(Bokeh.index)) visit(v);
+  return found;
+}
+"""
+
+# Page coordinates of a data point (x, y) on the first Bokeh figure that draws ``column``.
+POINT_JS = """
+([column, x, y]) => {
+  const seen = new Set();
+  let found = null;
+  const visit = (v) => {
+    if (!v || seen.has(v) || found) return;
+    seen.add(v);
+    if (v.frame && v.canvas_view &&
+        [...v.model.renderers].some(r => r.data_source && column in r.data_source.data)) {
+      const rect = v.canvas_view.el.getBoundingClientRect();
+      found = [rect.left + v.frame.x_scale.compute(x), rect.top + v.frame.y_scale.compute(y)];
+    }
+    for (const c of (v.child_views || [])) visit(c);
+    if (v.views) for (const c of v.views) visit(c);
+  };
+  for (const v of Object.values(Bokeh.index)) visit(v);
+  return found;
+}
+"""
+
+
+def source_data(page, column: str) -> dict | None:
+    """Browser-side columns of the data source that has ``column`` (what the user sees)."""
+    return page.evaluate(SOURCE_JS, column)
+
+
+def column_by_code(page, column: str) -> dict:
+    data = source_data(page, column)
+    return dict(zip(data["code"], data[column], strict=True))
+
+
+def wait_until(condition, timeout: float = 15, interval: float = 0.05):
+    """Poll ``condition()`` until it returns a truthy value; that value, or AssertionError."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = condition()
+        except Exception as error:  # the page may be mid-update
+            last = error
+        if last and not isinstance(last, Exception):
+            return last
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout} s (last: {last!r})")
+
+
+def screen_point(page, column: str, x: float, y: float) -> tuple[float, float]:
+    point = page.evaluate(POINT_JS, [column, x, y])
+    assert point, f"no figure draws {column}"
+    return point[0], point[1]
+
+
+def select_by_option(page, option_label: str):
+    """The <select> (in any shadow root) that offers an option with this exact label."""
+    return page.locator(f'select:has(option:text-is("{option_label}"))').first

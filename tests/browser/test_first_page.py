@@ -11,7 +11,9 @@ from PIL import Image
 
 from tests.browser.harness import ARTIFACTS, MAP_CANVAS, deep_texts, open_app
 from ycsp_panel import data
-from ycsp_panel.views.map import PROVINCE_COLORS
+from ycsp_panel.views import palette
+
+PROVINCE_COLORS = palette.PROVINCE
 
 # Renders a few characters to a canvas in the page's own font and returns their bitmaps.
 # Without a CJK font every character becomes the same "tofu" box, so the bitmaps coincide.
@@ -38,7 +40,9 @@ GLYPHS_JS = """
 """
 
 
-def blended(hex_color: str, alpha: float = 0.85, under=(244, 244, 242)) -> np.ndarray:
+def blended(
+    hex_color: str, alpha: float = palette.IN_SCOPE_ALPHA, under=(244, 244, 242)
+) -> np.ndarray:
     rgb = np.array([int(hex_color[i : i + 2], 16) for i in (1, 3, 5)], dtype=float)
     return alpha * rgb + (1 - alpha) * np.array(under, dtype=float)
 
@@ -50,7 +54,7 @@ def colour_mask(image: np.ndarray, colour: np.ndarray, tolerance: float = 14) ->
 @pytest.fixture(scope="module")
 def loaded(browser, app_url):
     """The page at 1366x768, loaded once for this module, with its request/console record."""
-    context, page, rec = open_app(browser, app_url)
+    context, page, rec = open_app(browser, app_url + "?color_by=province")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1500)  # Bokeh paints after layout; give it a frame or two.
     ARTIFACTS.mkdir(exist_ok=True)
@@ -123,11 +127,11 @@ def test_hover_shows_names_in_both_languages(loaded):
     order = np.argsort((xs - np.median(xs)) ** 2 + (ys - np.median(ys)) ** 2)
     x, y = xs[order[0]] / scale, ys[order[0]] / scale
     page.mouse.move(box["x"] + x, box["y"] + y)
-    text = wait_for_tooltip(page, "310000")
+    text = wait_for_tooltip(page, "Shanghai")
     page.screenshot(path=ARTIFACTS / "first-page-hover-shanghai.png")
     shanghai = cities.loc["310000"]
     assert shanghai["name_zh"] in text and shanghai["name_en"] in text, text
-    assert "上海" in text and "310000" in text
+    assert "2,500" in text and "规划预期" in text  # Table 3's 2020 value, with its kind
 
 
 def test_language_toggle_switches_the_about_text(browser, app_url):

@@ -133,12 +133,15 @@ def test_legend_states_indicator_unit_year_and_kind():
 def test_overlays_toggle_renderer_visibility():
     state = ExplorerState(overlays=["provinces"])
     city_map, handles = rendered(state)
-    assert handles["provinces"]["renderer"].visible
-    assert not handles["belts"]["renderer"].visible
+    assert all(r.visible for r in handles["provinces"]["renderers"])
+    assert len(handles["circles"]["renderers"]) == 5 and len(handles["belts"]["renderers"]) == 4
+    assert not any(r.visible for r in handles["belts"]["renderers"])
     state.overlays = ["belts", "zones", "circles", "county_cities"]
-    assert not handles["provinces"]["renderer"].visible
+    assert not any(r.visible for r in handles["provinces"]["renderers"])
     assert all(
-        handles[n]["renderer"].visible for n in ("belts", "zones", "circles", "county_cities")
+        r.visible
+        for n in ("belts", "zones", "circles", "county_cities")
+        for r in handles[n]["renderers"]
     )
 
 

@@ -5,6 +5,7 @@ This package never imports Panel.
 """
 
 from ycsp_panel.data import geometry as _geometry
+from ycsp_panel.data import query as _query
 from ycsp_panel.data import store as _store
 from ycsp_panel.data.aggregate import GROUPINGS, aggregate, city_values, group_members
 from ycsp_panel.data.errors import DataError
@@ -34,6 +35,7 @@ from ycsp_panel.data.units import UNITS, convert
 def clear_cache() -> None:
     """Forget every loaded file (after ``YCSP_DATA_DIR`` or the files changed)."""
     _store.clear_cache()
+    _query.clear_cache()
     _geometry.clear_cache()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from functools import cache
 
 import pandas as pd
 
@@ -15,6 +16,12 @@ class LookupMiss(LookupError):
 
 class AmbiguousLookup(LookupError):
     """Several rows match; the message lists them and how to choose."""
+
+
+def clear_cache() -> None:
+    """Forget the tables derived here (with ``store.clear_cache`` for the files)."""
+    _cities.cache_clear()
+    _entity_names.cache_clear()
 
 
 def _public(frame: pd.DataFrame) -> pd.DataFrame:
@@ -69,6 +76,11 @@ def values() -> pd.DataFrame:
 
 def cities() -> pd.DataFrame:
     """The 26 cities with province names, circle, belts (``;``-separated) and Table 1 class."""
+    return _cities().copy()
+
+
+@cache
+def _cities() -> pd.DataFrame:
     data = catalogue()
     frame = _public(data.cities)
     names = data.entities.set_index("id")
@@ -91,6 +103,11 @@ def cities() -> pd.DataFrame:
 
 def entity_names() -> pd.DataFrame:
     """id, type, name_zh, name_en of every entity, the 26 cities included."""
+    return _entity_names().copy()
+
+
+@cache
+def _entity_names() -> pd.DataFrame:
     data = catalogue()
     city_rows = data.cities[["code", "name_zh", "name_en"]].rename(columns={"code": "id"})
     city_rows = city_rows.assign(type="city")

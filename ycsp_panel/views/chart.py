@@ -375,6 +375,16 @@ class ComparisonChart(pn.viewable.Viewer):
 
     state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state (read only)")
 
+    def __init__(self, **params):
+        super().__init__(**params)
+        chart = comparison(self.state)
+        self._plot = pn.pane.HoloViews(
+            comparison_element(chart, self.state.lang), sizing_mode="stretch_width"
+        )
+        self._notes = pn.pane.HTML(notes_html(chart), sizing_mode="stretch_width")
+        self._pending = False
+        self.state.param.watch(self._schedule, list(WATCHED))
+
     @param.depends(*(f"state.{name}" for name in WATCHED))
     def element(self) -> hv.Overlay | hv.Div:
         return comparison_element(comparison(self.state), self.state.lang)
@@ -384,13 +394,19 @@ class ComparisonChart(pn.viewable.Viewer):
         """The plain-text notes under the chart (no data, partial sums, highlight marks …)."""
         return comparison(self.state).notes
 
-    @param.depends(*(f"state.{name}" for name in WATCHED))
-    def _notes_html(self) -> str:
-        return notes_html(comparison(self.state))
+    def _schedule(self, *_events) -> None:
+        # Redraw once per burst of changes (an indicator change may move year and kind too),
+        # on the next tick under ``panel serve``: the map's small patch reaches the browser
+        # first instead of waiting for this larger redraw.
+        if not self._pending:
+            self._pending = True
+            pn.state.execute(self._refresh, schedule=True)
+
+    def _refresh(self) -> None:
+        self._pending = False
+        chart = comparison(self.state)
+        self._plot.object = comparison_element(chart, self.state.lang)
+        self._notes.object = notes_html(chart)
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return pn.Column(
-            pn.pane.HoloViews(self.element, sizing_mode="stretch_width"),
-            pn.pane.HTML(self._notes_html, sizing_mode="stretch_width"),
-            sizing_mode="stretch_width",
-        )
+        return pn.Column(self._plot, self._notes, sizing_mode="stretch_width")

@@ -42,8 +42,6 @@ class Controls(pn.viewable.Viewer):
         self.language = pn.widgets.RadioButtonGroup(
             options={_LANGUAGE_NAMES[lang]: lang for lang in LANGUAGES},
             value=state.lang,
-            button_type="primary",
-            button_style="outline",
             stylesheets=[":host { margin-bottom: 6px; }"],
         )
         self.scope = pn.widgets.Select(value=state.scope, options=[state.scope])
@@ -52,7 +50,7 @@ class Controls(pn.viewable.Viewer):
         self.kind = pn.widgets.Select(value=state.kind, options=[state.kind])
         self.color_by = pn.widgets.Select(value=state.color_by, options=[state.color_by])
         self.compare_by = pn.widgets.RadioButtonGroup(
-            value=state.compare_by, options=[state.compare_by], button_style="outline"
+            value=state.compare_by, options=[state.compare_by]
         )
         self.cities = pn.widgets.MultiChoice(value=list(state.cities), options=[])
         self.overlays = pn.widgets.CheckBoxGroup(value=list(state.overlays), options=[])
@@ -67,6 +65,7 @@ class Controls(pn.viewable.Viewer):
             "cities": self.cities,
             "overlays": self.overlays,
         }
+        self._syncing = False  # True while the state writes to the widgets: no echo back
         self._relabel()
         for name, widget in self._widgets.items():
             widget.param.watch(self._to_state(name), "value")
@@ -75,29 +74,41 @@ class Controls(pn.viewable.Viewer):
 
     def _to_state(self, name: str):
         def push(event) -> None:
-            if getattr(self.state, name) != event.new:
+            if not self._syncing and getattr(self.state, name) != event.new:
                 setattr(self.state, name, event.new)
 
         return push
 
     def _from_state(self, *events) -> None:
-        for event in events:
-            widget = self._widgets[event.name]
-            if widget.value != event.new:
-                widget.value = list(event.new) if isinstance(event.new, list) else event.new
+        self._syncing = True
+        try:
+            for event in events:
+                widget = self._widgets[event.name]
+                value = getattr(self.state, event.name)  # the settled value, not the event's
+                if widget.value != value:
+                    widget.value = list(value) if isinstance(value, list) else value
+        finally:
+            self._syncing = False
 
     def _relabel(self, *_events) -> None:
         """Options and labels in the state's language; years and kinds for its indicator."""
+        self._syncing = True
+        try:
+            self._update_options()
+        finally:
+            self._syncing = False
+
+    def _update_options(self) -> None:
         state, lang = self.state, self.state.lang
         indicators = data.indicators().set_index("id")
         cities = data.cities()
         self.scope.param.update(
-            name=t("controls.scope", lang),
+            label=t("controls.scope", lang),
             options={scope_label(s, lang): s for s in state.param.scope.objects},
             value=state.scope,
         )
         self.indicator.param.update(
-            name=t("controls.indicator", lang),
+            label=t("controls.indicator", lang),
             options={
                 f"{indicators.loc[i, f'name_{lang}']} ({indicators.loc[i, f'unit_{lang}']})": i
                 for i in state.param.indicator.objects
@@ -105,7 +116,7 @@ class Controls(pn.viewable.Viewer):
             value=state.indicator,
         )
         self.year.param.update(
-            name=t("controls.year", lang),
+            label=t("controls.year", lang),
             options={str(y): y for y in state.years},
             value=state.year,
         )
@@ -114,12 +125,12 @@ class Controls(pn.viewable.Viewer):
             key=list(KIND_LABELS).index,
         )
         self.kind.param.update(
-            name=t("controls.kind", lang),
+            label=t("controls.kind", lang),
             options={KIND_LABELS[k][lang]: k for k in kinds},
             value=state.kind,
         )
         self.color_by.param.update(
-            name=t("controls.color_by", lang),
+            label=t("controls.color_by", lang),
             options={t(f"map.color_by.{c}", lang): c for c in COLOR_BY},
             value=state.color_by,
         )
@@ -128,7 +139,7 @@ class Controls(pn.viewable.Viewer):
             value=state.compare_by,
         )
         self.cities.param.update(
-            name=t("controls.cities", lang),
+            label=t("controls.cities", lang),
             options={f"{row.name_zh} {row.name_en}": row.code for row in cities.itertuples()},
             value=list(state.cities),
         )

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import panel as pn
 import param
+import shapely
 from bokeh.core.property.vectorization import Field
 from bokeh.models import TapTool
 
@@ -35,8 +36,16 @@ _COLUMNS = ("fill", "alpha", "line_color", "line_width", "hatch", "value_text", 
 
 @cache
 def _projected(level: str) -> gpd.GeoDataFrame:
-    """Geometry of a level in Web Mercator, once per process (read-only: never mutate it)."""
-    return data.geometry(level).to_crs(_MERCATOR)
+    """Geometry of a level in Web Mercator, once per process (read-only: never mutate it).
+
+    The provinces are context (most of their area lies outside the plan): simplified again
+    (tolerance 3 km) as a coverage, so their shared borders still meet, at a fraction of the
+    bytes.
+    """
+    frame = data.geometry(level).to_crs(_MERCATOR)
+    if level == "province":
+        frame["geometry"] = shapely.coverage_simplify(frame.geometry.values, 3000)
+    return frame
 
 
 @cache
@@ -46,7 +55,11 @@ def _circle_outlines() -> gpd.GeoDataFrame:
     names = data.entities().set_index("id")
     rows = []
     for circle, codes in members.groupby("group_id")["city_code"]:
+        # A schematic outline: islets and sub-kilometre wiggles would add thousands of rings
+        # (Zhoushan alone has 252 parts) and megabytes to every session.
         shape = cities.loc[list(codes)].union_all()
+        parts = getattr(shape, "geoms", [shape])
+        shape = shapely.MultiPolygon([p for p in parts if p.area > 50e6]).simplify(800)
         rows.append(
             {
                 "group_id": circle,
@@ -294,19 +307,29 @@ class CityMap(pn.viewable.Viewer):
         province_lines = hv.Path(provinces[["geometry"]].assign(geometry=provinces.boundary)).opts(
             color="#3d3d3d", line_width=1.6, hooks=[self._hook_layer("provinces")]
         )
-        circles = hv.Path(_circle_outlines(), vdims=["group_id"]).opts(
-            color="group_id",
-            cmap=palette.CIRCLE,
-            line_width=3,
-            line_dash="dashed",
-            hooks=[self._hook_layer("circles")],
+        # One Path per circle and per belt, each with its own colour: a colour column would
+        # make HoloViews split every line into two-point segments (thousands of arrays).
+        circles = hv.Overlay(
+            [
+                hv.Path(row.geometry).opts(
+                    color=palette.CIRCLE[row.group_id],
+                    line_width=3,
+                    line_dash="dashed",
+                    hooks=[self._hook_layer("circles")],
+                )
+                for row in _circle_outlines().itertuples()
+            ]
         )
-        belts = hv.Path(_belt_lines(), vdims=["group_id"]).opts(
-            color="group_id",
-            cmap=palette.BELT,
-            line_width=4,
-            alpha=0.8,
-            hooks=[self._hook_layer("belts")],
+        belts = hv.Overlay(
+            [
+                hv.Path(row.geometry).opts(
+                    color=palette.BELT[row.group_id],
+                    line_width=4,
+                    alpha=0.8,
+                    hooks=[self._hook_layer("belts")],
+                )
+                for row in _belt_lines().itertuples()
+            ]
         )
         table1 = counties[counties["role"].str.contains("table1_county_city")]
         county_cities = hv.Path(table1[["geometry"]].assign(geometry=table1.boundary)).opts(
@@ -397,7 +420,7 @@ class CityMap(pn.viewable.Viewer):
     def _hook_layer(self, name: str):
         def hook(plot, element) -> None:
             renderer = plot.handles["glyph_renderer"]
-            self._handles[name] = {"renderer": renderer}
+            self._handles.setdefault(name, {"renderers": []})["renderers"].append(renderer)
             renderer.visible = name in self.state.overlays
 
         return hook
@@ -449,7 +472,8 @@ class CityMap(pn.viewable.Viewer):
         with pn.io.hold():
             for name, handles in self._handles.items():
                 if name != "cities":
-                    handles["renderer"].visible = name in self.state.overlays
+                    for renderer in handles["renderers"]:
+                        renderer.visible = name in self.state.overlays
 
     def _relabel(self, *_events) -> None:
         self._handles = {}

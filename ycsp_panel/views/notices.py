@@ -21,7 +21,7 @@ def notices_html(state: ExplorerState) -> str:
     """The latest notices in the state's language, escaped: URL text never becomes markup."""
     if not state.notices:
         return ""
-    items = "".join(f"<li>{html.escape(n.text(state.lang))}</li>" for n in state.notices[-3:])
+    items = "".join(f"<li>{html.escape(n.text(state.lang))}</li>" for n in state.notices)
     heading = html.escape(t("notices.heading", state.lang))
     return (
         f'<div class="ycsp-notices" role="status" aria-live="polite">'

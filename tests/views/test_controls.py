@@ -1,0 +1,40 @@
+"""The selectors follow the state and write to it, without echoing stale values back."""
+
+from __future__ import annotations
+
+from ycsp_panel.state import ExplorerState
+from ycsp_panel.views.controls import Controls, scope_label
+
+
+def test_widgets_write_the_state_and_the_state_settles_them():
+    state = ExplorerState()
+    controls = Controls(state=state)
+    controls.indicator.value = "gdp"
+    assert (state.year, state.kind) == (2020, "observed")
+    assert (controls.year.value, controls.kind.value) == (2020, "observed")
+    controls.indicator.value = "population"
+    # The kind stays observed; the nearest observed year is 2023, and the widgets agree.
+    assert (state.year, state.kind) == (2023, "observed")
+    assert (controls.year.value, controls.kind.value) == (2023, "observed")
+    assert list(controls.year.options.values()) == [2014, 2020, 2023, 2030]
+    controls.year.value = 2030
+    assert (state.kind, controls.kind.value) == ("forecast", "forecast")
+
+
+def test_state_changes_reach_the_widgets():
+    state = ExplorerState()
+    controls = Controls(state=state)
+    state.param.update(scope="circle:hefei", cities=["340100"], overlays=["belts"])
+    assert controls.scope.value == "circle:hefei"
+    assert controls.cities.value == ["340100"] and controls.overlays.value == ["belts"]
+
+
+def test_labels_follow_the_language():
+    state = ExplorerState(lang="zh")
+    controls = Controls(state=state)
+    assert controls.indicator.label == "指标" and "都市圈 · 合肥都市圈" in controls.scope.options
+    state.lang = "en"
+    assert controls.indicator.label == "Indicator"
+    assert "Circle · Hefei metropolitan circle" in controls.scope.options
+    assert "Resident population (10,000 persons)" in controls.indicator.options
+    assert scope_label("all", "en") == "All 26 cities"
