@@ -63,9 +63,9 @@ def create_app(state: ExplorerState | None = None) -> pn.template.BootstrapTempl
         main=[
             Notices(state=state),
             pn.Row(
-                pn.Column(city_map, sizing_mode="stretch_both", min_width=480),
-                pn.Column(chart, sizing_mode="stretch_both", min_width=380),
-                sizing_mode="stretch_both",
+                pn.Column(city_map, sizing_mode="stretch_width", min_width=480),
+                pn.Column(chart, sizing_mode="stretch_width", min_width=380),
+                sizing_mode="stretch_width",
             ),
             profile,
         ],

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import panel as pn
 import param
+from bokeh.models import NumeralTickFormatter
 
 from ycsp_panel import data
 from ycsp_panel.state import CORE_CITY, KIND_LABELS, ExplorerState
@@ -331,6 +332,8 @@ def comparison_element(chart: Comparison, lang: str) -> hv.Overlay | hv.Div:
     )
     return (bars * highlight * labels).opts(
         title=chart.title,
+        fontsize={"title": "10.5pt"},
+        xformatter=NumeralTickFormatter(format="0,0"),  # the value axis
         ylim=(0, top * room),  # the value axis: HoloViews calls it y before inverting
         height=max(240, 70 + 24 * len(draw)),
         responsive=True,

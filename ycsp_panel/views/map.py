@@ -251,10 +251,12 @@ LEGEND_CSS = """
 
 
 def _halo(plot, element) -> None:
-    # A white outline keeps names legible on dark fills.
+    # A translucent white box keeps names legible on dark and light fills alike.
     glyph = plot.handles["glyph"]
-    glyph.text_outline_color = "white"
-    glyph.text_font_style = "bold"
+    glyph.background_fill_color = "white"
+    glyph.background_fill_alpha = 0.7
+    glyph.border_radius = 3
+    glyph.padding = 1
 
 
 class CityMap(pn.viewable.Viewer):
@@ -271,7 +273,7 @@ class CityMap(pn.viewable.Viewer):
         self._codes = list(_projected("city")["code"])
         self._handles: dict[str, dict] = {}
         self._pane = pn.pane.HoloViews(
-            self._element(), sizing_mode="stretch_both", min_height=520, margin=0
+            self._element(), sizing_mode="stretch_width", height=600, margin=0
         )
         self._legend = pn.pane.HTML(
             legend_html(self.state, map_styles(self.state)),
@@ -382,7 +384,6 @@ class CityMap(pn.viewable.Viewer):
             xlim=(xmin - pad, xmax + pad),
             ylim=(ymin - pad, ymax + pad),
             responsive=True,
-            min_height=520,
             data_aspect=1,
             xaxis=None,
             yaxis=None,
@@ -494,4 +495,4 @@ class CityMap(pn.viewable.Viewer):
         return self._legend
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return pn.Column(self._pane, self._legend, sizing_mode="stretch_both", min_height=600)
+        return pn.Column(self._pane, self._legend, sizing_mode="stretch_width")
