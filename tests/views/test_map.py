@@ -78,6 +78,9 @@ def test_scope_dims_and_highlight_outlines():
         alpha["340200"] == palette.IN_SCOPE_ALPHA and alpha["320500"] == palette.OUT_OF_SCOPE_ALPHA
     )
     assert width["310000"] == width["340100"] == 3.0 and width["320500"] < 1
+    order = list(handles["cities"]["source"].data["code"])
+    outlined = {order[i] for i in handles["cities"]["highlight"].indices}
+    assert outlined == {"310000", "340100"}
     assert sorted(handles["cities"]["source"].selected.indices) == sorted(
         list(handles["cities"]["source"].data["code"]).index(c) for c in ("310000", "340100")
     )

@@ -23,7 +23,7 @@ import panel as pn
 import param
 import shapely
 from bokeh.core.property.vectorization import Field
-from bokeh.models import TapTool
+from bokeh.models import CDSView, IndexFilter, MultiPolygons, TapTool
 
 from ycsp_panel import data
 from ycsp_panel.i18n import t
@@ -389,6 +389,7 @@ class CityMap(pn.viewable.Viewer):
             yaxis=None,
             toolbar="above",
             active_tools=["wheel_zoom", "tap"],
+            hooks=[self._raise_highlight],
             backend_opts={"plot.border_fill_alpha": 0},
         )
 
@@ -415,8 +416,22 @@ class CityMap(pn.viewable.Viewer):
             tool.mode = "replace"  # a click replaces the highlight, shift-click adds to it
         handles["source"].data.update(self._columns(map_styles(self.state)))
         handles["source"].selected.indices = self._indices(self.state.cities)
+        # The highlight again as outlines on top, on the same source: drawn in source order,
+        # a neighbour's edge would otherwise cover part of a highlighted city's outline.
+        handles["highlight"] = IndexFilter(indices=self._indices(self.state.cities))
+        handles["highlight_renderer"] = plot.state.add_glyph(
+            handles["source"],
+            MultiPolygons(xs="xs", ys="ys", fill_alpha=0, line_color="#000000", line_width=3),
+            view=CDSView(filter=handles["highlight"]),
+        )
         if handles["hover"] is not None:
             handles["hover"].tooltips = self._tooltips()
+
+    def _raise_highlight(self, plot, element) -> None:
+        """Draw the highlight outlines above every overlay, below the names."""
+        highlight = self._handles["cities"]["highlight_renderer"]
+        renderers = [r for r in plot.state.renderers if r is not highlight]
+        plot.state.renderers = [*renderers[:-1], highlight, renderers[-1]]
 
     def _hook_layer(self, name: str):
         def hook(plot, element) -> None:
@@ -465,6 +480,7 @@ class CityMap(pn.viewable.Viewer):
             if handles is not None:
                 handles["source"].data.update(columns)
                 indices = self._indices(self.state.cities)
+                handles["highlight"].indices = indices
                 if list(handles["source"].selected.indices) != indices:
                     handles["source"].selected.indices = indices
             self._legend.object = legend_html(self.state, styles)
