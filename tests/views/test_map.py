@@ -28,7 +28,12 @@ def in_loop(change) -> None:
     async def run() -> None:
         change()
 
-    asyncio.run(run())
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(run())
+    else:  # e.g. Playwright's loop, when the browser tests ran first in this process
+        change()
 
 
 def column(handles: dict, name: str) -> dict[str, object]:
