@@ -297,3 +297,13 @@ def test_notes_are_escaped():
     pane = pn.panel(view)
     pane.get_root()
     assert "Ma&#x27;anshan" in pane[1].object
+
+
+def test_redraw_follows_every_change_and_clears_the_spinner():
+    # Outside a server session the redraw runs at once; under `panel serve` it runs on the
+    # next tick, with Panel's loading spinner shown meanwhile.
+    state = ExplorerState()
+    view = ComparisonChart(state=state)
+    state.indicator = "gdp"
+    assert view._plot.loading is False
+    assert "地区生产总值" in view._plot.object.opts.get().kwargs["title"]

@@ -403,13 +403,16 @@ class ComparisonChart(pn.viewable.Viewer):
         # first instead of waiting for this larger redraw.
         if not self._pending:
             self._pending = True
+            self._plot.loading = True  # Panel's spinner while the redraw waits its turn
             pn.state.execute(self._refresh, schedule=True)
 
     def _refresh(self) -> None:
         self._pending = False
         chart = comparison(self.state)
-        self._plot.object = comparison_element(chart, self.state.lang)
-        self._notes.object = notes_html(chart)
+        with pn.io.hold():
+            self._plot.object = comparison_element(chart, self.state.lang)
+            self._notes.object = notes_html(chart)
+            self._plot.loading = False
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(self._plot, self._notes, sizing_mode="stretch_width")
