@@ -399,12 +399,18 @@ class ComparisonChart(pn.viewable.Viewer):
 
     def _schedule(self, *_events) -> None:
         # Redraw once per burst of changes (an indicator change may move year and kind too),
-        # on the next tick under ``panel serve``: the map's small patch reaches the browser
+        # and under ``panel serve`` a moment later: the map's small patch reaches the browser
         # first instead of waiting for this larger redraw.
         if not self._pending:
             self._pending = True
             self._plot.loading = True  # Panel's spinner while the redraw waits its turn
-            pn.state.execute(self._refresh, schedule=True)
+            doc = pn.state.curdoc
+            if doc is not None and doc.session_context is not None:
+                # A short timeout, not the next tick: the server writes the map's patch to the
+                # socket before it starts this redraw.
+                doc.add_timeout_callback(self._refresh, 150)
+            else:
+                self._refresh()
 
     def _refresh(self) -> None:
         self._pending = False

@@ -478,7 +478,11 @@ class CityMap(pn.viewable.Viewer):
         handles = self._handles.get("cities")
         with pn.io.hold():
             if handles is not None:
-                handles["source"].data.update(columns)
+                source = handles["source"]
+                # Only the columns that changed travel: a new scope sends just the alphas.
+                changed = {k: v for k, v in columns.items() if list(source.data.get(k, [])) != v}
+                if changed:
+                    source.data.update(changed)
                 indices = self._indices(self.state.cities)
                 handles["highlight"].indices = indices
                 if list(handles["source"].selected.indices) != indices:
