@@ -7,20 +7,8 @@ import panel as pn
 
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
-from ycsp_panel.url import apply_query, to_query
+from ycsp_panel.url import PARAMETERS, apply_query, to_query
 from ycsp_panel.views import CityMap, CityProfile, ComparisonChart, Controls, Notices
-
-_URL_PARAMETERS = [
-    "lang",
-    "scope",
-    "cities",
-    "indicator",
-    "year",
-    "kind",
-    "color_by",
-    "compare_by",
-    "overlays",
-]
 
 
 def sync_url(state: ExplorerState) -> None:
@@ -35,7 +23,7 @@ def sync_url(state: ExplorerState) -> None:
 
     # The browser reports its own URL when the page loads; write ours after that.
     pn.state.onload(push)
-    state.param.watch(push, _URL_PARAMETERS)
+    state.param.watch(push, list(PARAMETERS))
 
 
 def create_app(state: ExplorerState | None = None) -> pn.template.BootstrapTemplate:

@@ -11,6 +11,7 @@ import pytest
 from bokeh.models import HoverTool
 
 from ycsp_panel import data
+from ycsp_panel.i18n import LABELS
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import palette
 from ycsp_panel.views.chart import (
@@ -19,7 +20,6 @@ from ycsp_panel.views.chart import (
     ComparisonChart,
     format_number,
 )
-from ycsp_panel.views.labels import LABELS
 
 hv.extension("bokeh", logo=False)
 

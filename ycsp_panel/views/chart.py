@@ -19,9 +19,9 @@ import param
 from bokeh.models import NumeralTickFormatter
 
 from ycsp_panel import data
+from ycsp_panel.i18n import t
 from ycsp_panel.state import CORE_CITY, KIND_LABELS, ExplorerState
 from ycsp_panel.views import palette
-from ycsp_panel.views.labels import t
 
 NO_CIRCLE = palette.CIRCLE["none"]
 PARTIAL_ALPHA = 0.35  # partial aggregates are drawn lighter: they are not totals

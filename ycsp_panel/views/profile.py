@@ -14,9 +14,9 @@ import panel as pn
 import param
 
 from ycsp_panel import data
+from ycsp_panel.i18n import t
 from ycsp_panel.state import CORE_CITY, ExplorerState
 from ycsp_panel.views.chart import format_number, quality_label
-from ycsp_panel.views.labels import t
 
 MAX_CITIES = 3
 
