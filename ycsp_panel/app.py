@@ -29,7 +29,7 @@ def sync_url(state: ExplorerState) -> None:
 def create_app(state: ExplorerState | None = None) -> pn.template.BootstrapTemplate:
     """The explorer page. BootstrapTemplate: it requests nothing from outside (no web fonts)."""
     gv.extension("bokeh", logo=False)
-    pn.extension(design="bootstrap", notifications=False, loading_indicator=True)
+    pn.extension(design="bootstrap", notifications=False)
 
     state = state or ExplorerState()
     sync_url(state)

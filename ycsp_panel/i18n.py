@@ -82,7 +82,6 @@ LABELS: dict[str, dict[Lang, str]] = {
     "map.code": {"zh": "行政区划代码", "en": "Administrative code"},
     "map.value": {"zh": "数值", "en": "Value"},
     "map.when": {"zh": "年份 · 类型", "en": "Year · kind"},
-    "map.category": {"zh": "类别", "en": "Category"},
     "map.source": {"zh": "来源", "en": "Source"},
     "map.quality": {"zh": "数据质量", "en": "Quality"},
     "map.no_data": {"zh": "无数据", "en": "no data"},

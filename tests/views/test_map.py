@@ -172,3 +172,14 @@ def test_language_change_redraws_labels_in_that_language():
     element = city_map._pane.object
     labels = element.get(len(element) - 1)
     assert "Suzhou" in set(labels.dimension_values("label"))
+
+
+def test_hover_rows_follow_colouring_and_language():
+    state = ExplorerState(lang="en")
+    city_map, handles = rendered(state)
+    hover = handles["cities"]["hover"]
+    labels = [label for label, _ in hover.tooltips]
+    assert labels == ["City", "Province", "Value", "Year · kind", "Source", "Quality"]
+    assert column(handles, "ycsp_quality")["310000"] == "plan text"
+    state.color_by = "circle"
+    assert [label for label, _ in hover.tooltips][2] == "Metropolitan circle"

@@ -178,7 +178,8 @@ def map_styles(state: ExplorerState) -> pd.DataFrame:
         for code in styles.index
     ]
     styles["quality"] = [
-        "" if code not in rows.index else rows.loc[code, "quality"] for code in styles.index
+        "" if code not in rows.index else t(f"quality.{rows.loc[code, 'quality']}", lang)
+        for code in styles.index
     ]
     if state.color_by == "value":
         low, high = styles["value"].min(), styles["value"].max()
@@ -462,15 +463,17 @@ class CityMap(pn.viewable.Viewer):
 
     def _tooltips(self) -> list[tuple[str, str]]:
         lang = self.state.lang
-        return [
+        rows = [
             (t("map.city", lang), "@{name_zh} · @{name_en}"),
             (t("map.province", lang), "@{province_zh} · @{province_en}"),
             (t("map.value", lang), "@{ycsp_value_text}"),
             (t("map.when", lang), "@{ycsp_kind}"),
-            (t("map.category", lang), "@{ycsp_category}"),
             (t("map.source", lang), "@{ycsp_source}"),
             (t("map.quality", lang), "@{ycsp_quality}"),
         ]
+        if self.state.color_by != "value":
+            rows.insert(2, (t(f"map.color_by.{self.state.color_by}", lang), "@{ycsp_category}"))
+        return rows
 
     def _restyle(self, *_events) -> None:
         styles = map_styles(self.state)
@@ -483,6 +486,9 @@ class CityMap(pn.viewable.Viewer):
                 changed = {k: v for k, v in columns.items() if list(source.data.get(k, [])) != v}
                 if changed:
                     source.data.update(changed)
+                tooltips = self._tooltips()
+                if handles["hover"] is not None and handles["hover"].tooltips != tooltips:
+                    handles["hover"].tooltips = tooltips
                 indices = self._indices(self.state.cities)
                 handles["highlight"].indices = indices
                 if list(handles["source"].selected.indices) != indices:
