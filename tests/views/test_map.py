@@ -183,3 +183,13 @@ def test_hover_rows_follow_colouring_and_language():
     assert column(handles, "ycsp_quality")["310000"] == "plan text"
     state.color_by = "circle"
     assert [label for label, _ in hover.tooltips][2] == "Metropolitan circle"
+
+
+def test_tap_selects_only_cities():
+    from bokeh.models import TapTool
+
+    city_map = CityMap(state=ExplorerState())
+    root = city_map._pane.get_root()
+    [tap] = root.select({"type": TapTool})
+    assert tap.mode == "replace"
+    assert tap.renderers == [city_map._handles["cities"]["renderer"]]

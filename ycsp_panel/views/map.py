@@ -415,6 +415,7 @@ class CityMap(pn.viewable.Viewer):
         glyph.hatch_scale = 8
         for tool in plot.state.select({"type": TapTool}):
             tool.mode = "replace"  # a click replaces the highlight, shift-click adds to it
+            tool.renderers = [renderer]  # only cities: a tap must not fade the other layers
         handles["source"].data.update(self._columns(map_styles(self.state)))
         handles["source"].selected.indices = self._indices(self.state.cities)
         # The highlight again as outlines on top, on the same source: drawn in source order,
