@@ -41,6 +41,10 @@ LABELS: dict[str, dict[Lang, str]] = {
             "package does not state the redistribution terms of the underlying Amap data."
         ),
     },
+    "profile.policy_derived_rule": {
+        "zh": "推定：第三章第二节按区域类型（而非逐个城市）规定人口政策，按该市所属区域套用。",
+        "en": "Derived: ch3 §2 states population policies by kind of area, not city by city.",
+    },
     "controls.what": {"zh": "指标", "en": "What"},
     "controls.where": {"zh": "范围", "en": "Where"},
     "controls.how": {"zh": "显示", "en": "Display"},

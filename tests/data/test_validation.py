@@ -171,7 +171,7 @@ def test_malformed_csv_files(data_copy):
     path = data_copy / "cities.csv"
     text = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([text[0], text[1] + ",extra", *text[2:]]) + "\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"cities\.csv, row 2: 18 cells, expected 17"):
+    with pytest.raises(DataError, match=r"cities\.csv, row 2: 19 cells, expected 18"):
         data.catalogue()
 
     path.write_text(text[0].replace("name_en,", "") + "\n", encoding="utf-8")

@@ -153,3 +153,13 @@ def test_profile_follows_the_state():
     assert pane.object.count('<section class="ycsp-card">') == 2
     assert pane.object == view.html()
     pane._cleanup(root)
+
+
+def test_derived_rules_are_given_in_the_chosen_language():
+    from ycsp_panel.views.profile import city_card
+
+    zh = city_card("320500", "zh")
+    en = city_card("320500", "en")
+    assert "推定（第三章第一节列出的是区域而非城市）" in zh and "DERIVED" not in zh
+    assert "DERIVED (ch3 §1 names regions, not cities)" in en
+    assert "市域与长江干流或长江口相邻" in zh  # the riverside belt's rule, as a tooltip

@@ -19,6 +19,7 @@ from ycsp_panel.state import CORE_CITY, ExplorerState
 from ycsp_panel.views.chart import format_number, quality_label
 
 MAX_CITIES = 3
+_RULE = {"zh": "functional_zone_rule_zh", "en": "functional_zone_rule"}
 
 PROFILE_CSS = """
 .ycsp-profiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr));
@@ -105,12 +106,14 @@ def city_card(code: str, lang: str) -> str:
         zone += _derived(lang)
         zone += (
             f'<br><span class="ycsp-small">{_e(t("profile.rule", lang))}: '
-            f"{_e(city['functional_zone_rule'])}<br>{_e(t('profile.plan_words', lang))}: "
+            f"{_e(city[_RULE[lang]])}<br>{_e(t('profile.plan_words', lang))}: "
             f"“{_e(city['functional_zone_phrase_zh'])}”</span>"
         )
     policy = _e(city[f"population_policy_{lang}"])
     if city["population_policy_derived"]:
-        policy += _derived(lang, city["note"])
+        # The derivation is spelled out in English in the data's note; in Chinese, its gist.
+        rule = city["note"] if lang == "en" else t("profile.policy_derived_rule", lang)
+        policy += _derived(lang, rule)
     policy += (
         f'<br><span class="ycsp-small">{_e(t("profile.source", lang))}: '
         f"{_e(titles[city['policy_source_id']])}</span>"
@@ -149,7 +152,7 @@ def _group_list(own: pd.DataFrame, names: pd.DataFrame, kind: str, lang: str) ->
     rows = own[own["group_id"].map(names["type"]) == kind].drop_duplicates("group_id")
     items = [
         f"<li>{_e(names.loc[row.group_id, f'name_{lang}'])}"
-        f"{_derived(lang, row.rule) if row.derived else ''}</li>"
+        f"{_derived(lang, row.rule_zh if lang == 'zh' else row.rule) if row.derived else ''}</li>"
         for row in rows.sort_values("group_id").itertuples()
     ]
     return f"<ul>{''.join(items)}</ul>" if items else ""
