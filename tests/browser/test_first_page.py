@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import io
-import time
 
 import numpy as np
 import pytest
 from PIL import Image
 
-from tests.browser.harness import ARTIFACTS, MAP_CANVAS, deep_texts, open_app
+from tests.browser.harness import ARTIFACTS, MAP_CANVAS, deep_texts, open_app, wait_until
 from ycsp_panel import data
 from ycsp_panel.views import palette
 
@@ -72,15 +71,8 @@ def map_image(page) -> tuple[np.ndarray, dict]:
 
 def wait_for_tooltip(page, needle: str, timeout: float = 10) -> str:
     """The text of the Bokeh tooltip containing ``needle``, once it shows."""
-    deadline = time.monotonic() + timeout
-    texts: list[str] = []
-    while time.monotonic() < deadline:
-        texts = deep_texts(page, ".bk-Tooltip")
-        for text in texts:
-            if needle in text:
-                return text
-        page.wait_for_timeout(100)
-    raise AssertionError(f"no tooltip with {needle!r}; tooltips seen: {texts}")
+    found = wait_until(lambda: [t for t in deep_texts(page, ".bk-Tooltip") if needle in t], timeout)
+    return found[0]
 
 
 def test_map_canvas_shows_all_four_provinces(loaded):
@@ -138,10 +130,7 @@ def test_language_toggle_switches_the_about_text(browser, app_url):
     context, page, rec = open_app(browser, app_url)
     assert any("关于" in text for text in deep_texts(page, "h3"))
     page.get_by_role("button", name="English").click()
-    deadline = time.monotonic() + 10
-    while not any("About" in text for text in deep_texts(page, "h3")):
-        assert time.monotonic() < deadline, deep_texts(page, "h3")
-        page.wait_for_timeout(100)
+    wait_until(lambda: any("About" in text for text in deep_texts(page, "h3")), timeout=10)
     page.wait_for_timeout(1000)
     page.screenshot(path=ARTIFACTS / "first-page-english.png")
     assert rec.console_errors() == []

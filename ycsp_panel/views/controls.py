@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
 import panel as pn
 import param
 
@@ -22,12 +23,16 @@ _LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 HEADING_CSS = ".ycsp-h { font-size: 15px; font-weight: 600; margin: 6px 0 0 0; color: #1f3a5f; }"
 
 
-def scope_label(scope: str, lang: str) -> str:
-    """A scope in words: ``都市圈 · 南京都市圈`` for ``circle:nanjing``."""
+def scope_label(scope: str, lang: str, names: pd.DataFrame | None = None) -> str:
+    """A scope in words: ``都市圈 · 南京都市圈`` for ``circle:nanjing``.
+
+    ``names``: ``data.entity_names()`` indexed by id, when labelling many scopes at once.
+    """
     if scope == "all":
         return t("controls.scope_all", lang)
     kind, _, group = scope.partition(":")
-    names = data.entity_names().set_index("id")
+    if names is None:
+        names = data.entity_names().set_index("id")
     return f"{t(f'controls.scope_type.{kind}', lang)} · {names.loc[group, f'name_{lang}']}"
 
 
@@ -70,7 +75,8 @@ class Controls(pn.viewable.Viewer):
         for name, widget in self._widgets.items():
             widget.param.watch(self._to_state(name), "value")
         state.param.watch(self._from_state, list(self._widgets))
-        state.param.watch(self._relabel, ["lang", "indicator", "year"])
+        state.param.watch(self._relabel, ["lang"])
+        state.param.watch(self._relabel_periods, ["indicator"])
 
     def _to_state(self, name: str):
         def push(event) -> None:
@@ -95,6 +101,15 @@ class Controls(pn.viewable.Viewer):
         self._syncing = True
         try:
             self._update_options()
+            self._update_periods()
+        finally:
+            self._syncing = False
+
+    def _relabel_periods(self, *_events) -> None:
+        """Years and kinds on offer depend on the indicator only."""
+        self._syncing = True
+        try:
+            self._update_periods()
         finally:
             self._syncing = False
 
@@ -102,9 +117,10 @@ class Controls(pn.viewable.Viewer):
         state, lang = self.state, self.state.lang
         indicators = data.indicators().set_index("id")
         cities = data.cities()
+        names = data.entity_names().set_index("id")
         self.scope.param.update(
             label=t("controls.scope", lang),
-            options={scope_label(s, lang): s for s in state.param.scope.objects},
+            options={scope_label(s, lang, names): s for s in state.param.scope.objects},
             value=state.scope,
         )
         self.indicator.param.update(
@@ -114,20 +130,6 @@ class Controls(pn.viewable.Viewer):
                 for i in state.param.indicator.objects
             },
             value=state.indicator,
-        )
-        self.year.param.update(
-            label=t("controls.year", lang),
-            options={str(y): y for y in state.years},
-            value=state.year,
-        )
-        kinds = sorted(
-            {k for y in state.years for k in self._kinds_for(y)},
-            key=list(KIND_LABELS).index,
-        )
-        self.kind.param.update(
-            label=t("controls.kind", lang),
-            options={KIND_LABELS[k][lang]: k for k in kinds},
-            value=state.kind,
         )
         self.color_by.param.update(
             label=t("controls.color_by", lang),
@@ -148,10 +150,20 @@ class Controls(pn.viewable.Viewer):
             value=list(state.overlays),
         )
 
-    def _kinds_for(self, year: int) -> list[str]:
+    def _update_periods(self) -> None:
+        state, lang = self.state, self.state.lang
         options = view_options()
-        rows = options[(options["indicator"] == self.state.indicator) & (options["year"] == year)]
-        return list(rows["kind"])
+        offered = set(options.loc[options["indicator"] == state.indicator, "kind"])
+        self.year.param.update(
+            label=t("controls.year", lang),
+            options={str(y): y for y in state.years},
+            value=state.year,
+        )
+        self.kind.param.update(
+            label=t("controls.kind", lang),
+            options={KIND_LABELS[k][lang]: k for k in KIND_LABELS if k in offered},
+            value=state.kind,
+        )
 
     def __panel__(self) -> pn.viewable.Viewable:
         def heading(key: str) -> pn.pane.HTML:

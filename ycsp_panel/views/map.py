@@ -106,6 +106,7 @@ def category_of(color_by: str, lang: str) -> pd.DataFrame:
     """For a categorical colouring: each city's ``category`` label and ``fill`` colour."""
     cities = data.cities().set_index("code")
     names = data.entities().set_index("id")
+    classes = data.size_classes().set_index("id")
     labels: dict[str, str] = {}
     colors: dict[str, str] = {}
     for code, city in cities.iterrows():
@@ -129,7 +130,6 @@ def category_of(color_by: str, lang: str) -> pd.DataFrame:
             else:
                 label, color = t("map.no_belt", lang), palette.BELT["none"]
         elif color_by == "size_class":
-            classes = data.size_classes().set_index("id")
             key = city["size_class"]
             label, color = classes.loc[key, f"name_{lang}"], palette.SIZE_CLASS[key]
         elif color_by == "functional_zone":
@@ -516,10 +516,6 @@ class CityMap(pn.viewable.Viewer):
         self.state.cities = kept + [c for c in tapped if c not in kept]
 
     # -- layout -----------------------------------------------------------------------------
-
-    @property
-    def legend(self) -> pn.pane.HTML:
-        return self._legend
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(self._pane, self._legend, sizing_mode="stretch_width")
