@@ -307,3 +307,15 @@ def test_redraw_follows_every_change_and_clears_the_spinner():
     state.indicator = "gdp"
     assert view._plot.loading is False
     assert "地区生产总值" in view._plot.object.opts.get().kwargs["title"]
+
+
+def test_value_axis_abbreviates_millions():
+    from ycsp_panel.views.chart import comparison, comparison_element
+
+    def axis_format(**params) -> str:
+        element = comparison_element(comparison(ExplorerState(**params)), "en")
+        return element.opts.get().kwargs["xformatter"].format
+
+    assert axis_format() == "0,0"  # 10,000 persons: up to 2,500
+    census = axis_format(indicator="population_census", year=2020, kind="observed")
+    assert census == "0.[0]a"  # persons: up to 24,870,895

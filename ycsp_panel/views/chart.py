@@ -333,7 +333,8 @@ def comparison_element(chart: Comparison, lang: str) -> hv.Overlay | hv.Div:
     return (bars * highlight * labels).opts(
         title=chart.title,
         fontsize={"title": "10.5pt"},
-        xformatter=NumeralTickFormatter(format="0,0"),  # the value axis
+        # The value axis: millions of persons as "20m" so the ticks fit a narrow chart.
+        xformatter=NumeralTickFormatter(format="0,0" if top * room < 1e6 else "0.[0]a"),
         ylim=(0, top * room),  # the value axis: HoloViews calls it y before inverting
         height=max(240, 70 + 24 * len(draw)),
         responsive=True,
