@@ -8,13 +8,14 @@ import holoviews as hv
 import pandas as pd
 import panel as pn
 import pytest
-from bokeh.models import HoverTool
+from bokeh.models import Axis, HoverTool, Legend, SaveTool, Text, Title
 
 from ycsp_panel import data
 from ycsp_panel.i18n import LABELS
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import palette
 from ycsp_panel.views.chart import (
+    CANVAS_FONT,
     NO_CIRCLE,
     PARTIAL_ALPHA,
     ComparisonChart,
@@ -319,3 +320,103 @@ def test_value_axis_abbreviates_millions():
     assert axis_format() == "0,0"  # 10,000 persons: up to 2,500
     census = axis_format(indicator="population_census", year=2020, kind="observed")
     assert census == "0.[0]a"  # persons: up to 24,870,895
+
+
+# -- what a PNG from the save tool shows: everything is painted on the canvas ---------------
+
+
+def live_figure(view: ComparisonChart, root):
+    """The Bokeh figure the page holds now (the pane swaps it on every redraw)."""
+    return view._plot._models[root.ref["id"]][0]
+
+
+def legend_of(figure) -> list[tuple[str, str]]:
+    """(label, category of the row its swatch is drawn from) for every colour's entry."""
+    [legend] = figure.select({"type": Legend})
+    assert legend in figure.below  # under the axis, inside the canvas
+    entries = []
+    for item in legend.items:
+        [renderer] = item.renderers
+        if "category" not in renderer.data_source.data:
+            continue  # the highlight's entry, drawn from the outlines
+        label = item.label.value.replace("\n", " ")  # long English names wrap
+        entries.append((label, renderer.data_source.data["category"][item.index]))
+    return entries
+
+
+def test_png_has_title_axes_value_labels_colour_legend_and_a_file_name():
+    view, element = chart(lang="en", **POP_2030)
+    figure = hv.render(element)
+    assert figure.title.text == "Resident population\n2030 · plan forecast · unit: 10,000 persons"
+    assert figure.xaxis[0].axis_label == "10,000 persons" and figure.yaxis[0].axis_label == "City"
+    [labels] = [r for r in figure.renderers if isinstance(r.glyph, Text)]
+    assert labels.data_source.data["bar_text"][-1] == "2500"  # Shanghai, drawn last (on top)
+    entries = legend_of(figure)
+    assert [label for label, _ in entries] == list(
+        view.element().Comparison.Bars.opts.get().kwargs["cmap"]
+    )
+    assert all(label == category for label, category in entries)  # each swatch its own colour
+    assert entries[0][0] == "Core (Shanghai)"
+    [save] = figure.select({"type": SaveTool})
+    assert save.filename == "ycsp_chart_population_2030_forecast_en"
+
+
+def test_groups_have_no_colour_legend_they_are_named_on_the_axis():
+    _, element = chart(lang="zh", compare_by="circle", **GDP_2020)
+    figure = hv.render(element)
+    assert list(figure.select({"type": Legend})) == []
+    [save] = figure.select({"type": SaveTool})
+    assert save.filename == "ycsp_chart_gdp_2020_observed_by_circle_zh"
+
+
+def test_canvas_text_of_the_chart_names_a_cjk_font_first():
+    _, element = chart(lang="zh", **POP_2030)
+    figure = hv.render(element)
+    fonts = [
+        figure.title.text_font,
+        *(axis.axis_label_text_font for axis in figure.select({"type": Axis})),
+        *(axis.major_label_text_font for axis in figure.select({"type": Axis})),
+        *(legend.label_text_font for legend in figure.select({"type": Legend})),
+        *(glyph.text_font.value for glyph in figure.select({"type": Text})),
+    ]
+    assert set(fonts) == {CANVAS_FONT} and len(fonts) >= 6
+    assert all(title.text_font == CANVAS_FONT for title in figure.select({"type": Title}))
+
+
+def test_save_name_and_legend_follow_the_state():
+    state = ExplorerState(**POP_2030)
+    view = ComparisonChart(state=state)
+    layout = view.__panel__()
+    root = layout.get_root()
+
+    def save_name() -> str:
+        [save] = live_figure(view, root).select({"type": SaveTool})
+        return save.filename
+
+    assert save_name() == "ycsp_chart_population_2030_forecast_zh"
+    assert legend_of(live_figure(view, root))[0][0] == "核心（上海）"
+    state.lang = "en"
+    assert save_name() == "ycsp_chart_population_2030_forecast_en"
+    assert legend_of(live_figure(view, root))[0][0] == "Core (Shanghai)"
+    state.scope = "circle:hefei"
+    assert save_name() == "ycsp_chart_population_2030_forecast_circle-hefei_en"
+    assert legend_of(live_figure(view, root)) == [("Hefei metropolitan circle",) * 2]
+    state.indicator = "gdp"
+    assert save_name() == "ycsp_chart_gdp_2020_observed_circle-hefei_en"
+    layout._cleanup(root)
+
+
+def test_highlighted_cities_have_a_legend_entry_drawn_as_their_outline():
+    _, element = chart(lang="en", scope="circle:hefei", cities=[HEFEI], **POP_2030)
+    figure = hv.render(element)
+    [legend] = figure.select({"type": Legend})
+    *colours, highlight = legend.items
+    assert [item.label.value for item in colours] == ["Hefei metropolitan circle"]
+    assert highlight.label.value == "★ Highlighted city"
+    [outlines] = highlight.renderers
+    assert outlines.glyph.line_color == "black" and outlines.glyph.fill_alpha == 0
+    assert outlines.data_source.data["label"][highlight.index] == "★ Hefei"
+    # Without a highlight, no such entry.
+    _, element = chart(lang="en", scope="circle:hefei", **POP_2030)
+    [legend] = hv.render(element).select({"type": Legend})
+    assert [item.label.value for item in legend.items] == ["Hefei metropolitan circle"]

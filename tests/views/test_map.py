@@ -6,11 +6,13 @@ import asyncio
 
 import geoviews as gv
 import pytest
+from bokeh.models import Axis, ColorBar, Legend, SaveTool, Text, Title
 
 from ycsp_panel import data
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import palette
-from ycsp_panel.views.map import CityMap, legend_html, map_styles
+from ycsp_panel.views.chart import CANVAS_FONT
+from ycsp_panel.views.map import CityMap, legend_html, legend_rows, map_styles
 
 gv.extension("bokeh", logo=False)
 
@@ -193,3 +195,149 @@ def test_tap_selects_only_cities():
     [tap] = root.select({"type": TapTool})
     assert tap.mode == "replace"
     assert tap.renderers == [city_map._handles["cities"]["renderer"]]
+
+
+# -- what a PNG from the save tool shows: title, key and file name inside the figure ---------
+
+
+def key_of(city_map: CityMap) -> dict[str, list]:
+    """The swatches of the figure's key (one legend entry per row of this source)."""
+    return {k: list(v) for k, v in city_map._handles["figure"]["key_source"].data.items()}
+
+
+def overlay_entries(city_map: CityMap) -> list[str]:
+    """The labels of the overlays' legend entries that show."""
+    items = city_map._handles["figure"]["overlay_items"].values()
+    return [item.label.value for item in items if item.visible]
+
+
+def figure_of(city_map: CityMap):
+    return city_map._handles["figure"]["figure"]
+
+
+def save_name(city_map: CityMap) -> str:
+    [tool] = figure_of(city_map).select({"type": SaveTool})
+    return tool.filename
+
+
+def test_value_colouring_draws_title_colour_bar_and_save_name_inside_the_figure():
+    state = ExplorerState(lang="zh")
+    city_map, handles = rendered(state)
+    figure = figure_of(city_map)
+    assert figure.title.text == "常住人口\n2020年 · 规划预期 · 单位：万人"
+    colorbar, legend = handles["figure"]["colorbar"], handles["figure"]["legend"]
+    # In the figure's own panels (inside the canvas the save tool exports), under the map.
+    assert colorbar in figure.below and legend in figure.below
+    assert colorbar.visible and colorbar.title == "万人"
+    mapper = colorbar.color_mapper
+    assert (mapper.low, mapper.high) == (100, 2500)  # Tongling … Shanghai, 2020 targets
+    assert list(mapper.palette) == list(palette.SCALE)
+    assert key_of(city_map)["label"] == []  # every city has a value: no no-data swatch
+    assert overlay_entries(city_map) == ["省界"] and legend.visible
+    assert save_name(city_map) == "ycsp_map_population_2020_target_zh"
+
+
+def test_key_and_title_follow_indicator_colouring_scope_and_highlight_in_place():
+    state = ExplorerState(lang="zh")
+    city_map, handles = rendered(state)
+    figure, source = figure_of(city_map), handles["cities"]["source"]
+
+    in_loop(lambda: setattr(state, "indicator", "gdp"))  # moves to 2020, observed
+    assert figure.title.text == "地区生产总值\n2020年 · 实际 · 单位：亿元"
+    assert handles["figure"]["colorbar"].title == "亿元"
+    assert handles["figure"]["colorbar"].color_mapper.high == 38700.58
+    key = key_of(city_map)
+    assert key["label"] == ["无数据 (11)"]
+    assert (key["fill"], key["hatch"]) == ([palette.NO_DATA], ["x"])
+    assert save_name(city_map) == "ycsp_map_gdp_2020_observed_zh"
+
+    in_loop(lambda: setattr(state, "color_by", "province"))
+    assert figure.title.text == "省份\n长三角城市群规划范围：26个城市"
+    assert not handles["figure"]["colorbar"].visible
+    key = key_of(city_map)
+    assert key["label"] == ["上海市", "江苏省", "浙江省", "安徽省"]
+    assert key["fill"] == list(palette.PROVINCE.values())
+    assert save_name(city_map) == "ycsp_map_by_province_zh"
+
+    def scope_and_highlight() -> None:
+        state.scope = "circle:hefei"
+        state.cities = ["340100"]
+
+    in_loop(scope_and_highlight)
+    key = key_of(city_map)
+    assert key["label"][-2:] == ["高亮城市", "合肥都市圈以外（浅色）"]
+    assert key["line_width"][-2] == 3.0 and key["line_color"][-2] == "#000000"
+    assert key["alpha"][-1] == palette.OUT_OF_SCOPE_ALPHA
+    assert save_name(city_map) == "ycsp_map_by_province_circle-hefei_zh"
+    # All of it patched into the same plot.
+    assert figure_of(city_map) is figure and city_map._handles["cities"]["source"] is source
+
+
+def test_language_change_redraws_title_key_and_save_name_in_english():
+    state = ExplorerState(lang="zh", color_by="circle")
+    city_map, _ = rendered(state)
+    assert key_of(city_map)["label"][0] == "南京都市圈"
+    state.lang = "en"
+    city_map._pane.get_root()  # the redrawn element renders: its hooks run again
+    assert (
+        figure_of(city_map).title.text
+        == "Metropolitan circle\nYangtze River Delta plan area: the 26 cities"
+    )
+    key = key_of(city_map)
+    assert key["label"] == [
+        "Nanjing metropolitan circle",
+        "Hangzhou metropolitan circle",
+        "Hefei metropolitan circle",
+        "Suzhou–Wuxi–Changzhou\nmetropolitan circle",  # on two lines: a narrow map keeps it
+        "Ningbo metropolitan circle",
+        "Core (Shanghai)",
+        "In no circle",
+    ]
+    assert key["fill"] == list(palette.CIRCLE.values())
+    assert save_name(city_map) == "ycsp_map_by_circle_en"
+
+
+@pytest.mark.parametrize(
+    "color_by", ["circle", "province", "belt", "size_class", "functional_zone"]
+)
+def test_categorical_key_has_every_colour_on_the_map_once(color_by):
+    state = ExplorerState(color_by=color_by, lang="en")
+    styles = map_styles(state)
+    rows = legend_rows(state, styles)
+    assert rows["label"].is_unique
+    labels = rows["label"].str.replace("\n", " ")  # long English names wrap
+    assert set(zip(labels, rows["fill"], strict=True)) == set(
+        zip(styles["category"], styles["fill"], strict=True)
+    )
+
+
+def test_canvas_text_names_a_cjk_font_first():
+    city_map, _ = rendered(ExplorerState(lang="zh", color_by="province"))
+    figure = figure_of(city_map)
+    texts = [
+        *(m.text_font for m in figure.select({"type": Title})),
+        *(m.label_text_font for m in figure.select({"type": Legend})),
+        *(m.title_text_font for m in figure.select({"type": ColorBar})),
+        *(m.major_label_text_font for m in figure.select({"type": Axis})),
+        *(m.text_font.value for m in figure.select({"type": Text})),  # the city names
+    ]
+    assert len(texts) >= 4 and set(texts) == {CANVAS_FONT}
+    assert CANVAS_FONT.startswith("'WenQuanYi Micro Hei', 'Noto Sans CJK SC'")
+
+
+def test_key_names_the_overlays_drawn_and_hides_when_empty():
+    state = ExplorerState(lang="en", overlays=[])
+    city_map, handles = rendered(state)
+    legend = handles["figure"]["legend"]
+    assert overlay_entries(city_map) == [] and not legend.visible  # nothing to explain
+    state.overlays = ["circles", "zones"]
+    assert overlay_entries(city_map) == [
+        "Metropolitan circles",
+        "Hazardous-chemical supervision\nzones (box 9)",
+    ]
+    assert legend.visible
+    # Each entry is drawn from its layer's own first renderer (dashed line, triangle).
+    items = handles["figure"]["overlay_items"]
+    assert items["circles"].renderers[0] is handles["circles"]["renderers"][0]
+    assert items["circles"].renderers[0].glyph.line_dash == "dashed"
+    assert items["zones"].renderers[0].glyph.marker == "triangle"

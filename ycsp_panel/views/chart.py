@@ -2,6 +2,9 @@
 
 :func:`comparison` turns the state into the bars to draw (a pure function of the state and the
 data); :class:`ComparisonChart` draws them with hvplot and redraws when the state changes.
+Title, axes, value labels and the colour legend are painted in the canvas, in a CJK font, so
+a PNG from Bokeh's save tool (named by :func:`chart_filename`) explains itself. The map uses
+the same canvas helpers (font, legend layout, file names).
 """
 
 from __future__ import annotations
@@ -16,11 +19,22 @@ import numpy as np
 import pandas as pd
 import panel as pn
 import param
-from bokeh.models import NumeralTickFormatter
+from bokeh.core.property.vectorization import value as fixed
+from bokeh.models import (
+    Axis,
+    ColorBar,
+    HBar,
+    Legend,
+    LegendItem,
+    NumeralTickFormatter,
+    SaveTool,
+    Text,
+    Title,
+)
 
 from ycsp_panel import data
 from ycsp_panel.i18n import t
-from ycsp_panel.state import CORE_CITY, KIND_LABELS, ExplorerState
+from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, ExplorerState
 from ycsp_panel.views import palette
 
 NO_CIRCLE = palette.CIRCLE["none"]
@@ -28,6 +42,67 @@ PARTIAL_ALPHA = 0.35  # partial aggregates are drawn lighter: they are not total
 HIGHLIGHT_MARK = "★"
 WATCHED = ("lang", "scope", "cities", "indicator", "year", "kind", "compare_by")
 GROUP_COLORS = {"circle": palette.CIRCLE, "province": palette.PROVINCE, "belt": palette.BELT}
+# Canvas text (titles, axes, legends, labels) names a CJK font first: a PNG from the save tool
+# must never show Chinese as boxes, whatever the browser's default canvas font.
+CANVAS_FONT = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif"
+SCREEN_READER_ONLY_STYLE = (
+    "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap"
+)
+
+
+def use_canvas_font(figure) -> None:
+    """Every text a Bokeh figure paints on its canvas in :data:`CANVAS_FONT`."""
+    for title in figure.select({"type": Title}):
+        title.text_font = CANVAS_FONT
+    for axis in figure.select({"type": Axis}):
+        axis.axis_label_text_font = axis.major_label_text_font = CANVAS_FONT
+    for legend in figure.select({"type": Legend}):
+        legend.label_text_font = legend.title_text_font = CANVAS_FONT
+    for bar in figure.select({"type": ColorBar}):
+        bar.title_text_font = bar.major_label_text_font = CANVAS_FONT
+    for glyph in figure.select({"type": Text}):
+        glyph.text_font = fixed(CANVAS_FONT)  # a plain string would name a data column
+
+
+def legend_label(text: str, lang: str) -> str:
+    """A legend label: long English names on two lines (Bokeh never wraps a legend to the
+    width it is given, so a long label would run off a narrow canvas)."""
+    return "\n".join(textwrap.wrap(text, 30, break_long_words=False)) if lang == "en" else text
+
+
+def legend_columns(labels, width_px: float = 360) -> int:
+    """1 or 2 columns for a legend of these labels: 2 when two of the longest fit ``width_px``
+    (a conservative figure width)."""
+    labels = list(labels)
+    if len(labels) < 4:
+        return 1
+    widest = max(text_width(line) for label in labels for line in label.split("\n"))
+    return 2 if 2 * (widest + 40) <= width_px else 1
+
+
+def legend_height(labels, columns: int) -> int:
+    """About the pixels a legend of these labels (9pt, 3 px apart, 10 px margin) adds."""
+    labels = list(labels)
+    lines = sum(label.count("\n") + 1 for label in labels)
+    return 14 * -(-lines // columns) + 3 * -(-len(labels) // columns) + 36
+
+
+def text_width(text: str, size_px: float = 12) -> float:
+    """An estimate of a label's width: CJK characters are square, Latin ones about half."""
+    return sum(size_px if ord(ch) >= 0x2E80 else 0.55 * size_px for ch in text)
+
+
+def export_filename(view: str, state: ExplorerState, *parts: str) -> str:
+    """``ycsp_map_population_2020_target_zh``: the save tool's file name (no extension), so a
+    saved PNG says what it shows: view, ``parts``, scope (unless all cities) and language."""
+    scope = [] if state.scope == ALL else [state.scope.replace(":", "-")]
+    return "_".join(["ycsp", view, *parts, *scope, state.lang])
+
+
+def chart_filename(state: ExplorerState) -> str:
+    """The chart's PNG name: ``ycsp_chart_gdp_2020_observed_by_circle_en``."""
+    by = [] if state.compare_by == "city" else ["by", state.compare_by]
+    return export_filename("chart", state, state.indicator, str(state.year), state.kind, *by)
 
 
 @dataclass(frozen=True)
@@ -256,8 +331,11 @@ def _ranked(bars: pd.DataFrame, state: ExplorerState) -> pd.DataFrame:
     return bars.drop(columns="_missing").reset_index(drop=True)
 
 
-def comparison_element(chart: Comparison, lang: str) -> hv.Overlay | hv.Div:
-    """The bars with value labels and highlight outlines; a message when there is no chart."""
+def comparison_element(
+    chart: Comparison, lang: str, filename: str = "ycsp_chart"
+) -> hv.Overlay | hv.Div:
+    """The bars with value labels, highlight outlines and (for cities) the colour legend; a
+    message when there is no chart. ``filename``: the save tool's, without extension."""
     if chart.message is not None:
         return hv.Div(
             f'<div role="note" style="padding:12px;font-size:14px">'
@@ -292,7 +370,7 @@ def comparison_element(chart: Comparison, lang: str) -> hv.Overlay | hv.Div:
             fill_alpha="alpha",
             line_color="white",
             line_width=0.5,
-            show_legend=False,  # the legend is HTML under the chart: it wraps when narrow
+            show_legend=False,  # our own legend, below the axis (see _legend_below)
             hover_tooltips=tooltips,
             tools=["hover"],
             default_tools=["save"],
@@ -330,22 +408,29 @@ def comparison_element(chart: Comparison, lang: str) -> hv.Overlay | hv.Div:
         default_tools=[],
         hooks=[_clear_of_bar],
     )
+    # Groups are named on the axis; cities need the key to their colours in the PNG too, and
+    # to the highlight's outline.
+    legend = {c: legend_label(c, lang) for c in chart.colors} if chart.by == "city" else {}
+    if legend and chart.bars["highlighted"].any():
+        legend[HIGHLIGHT_MARK] = f"{HIGHLIGHT_MARK} {t('export.highlighted', lang)}"
+    legend_px = legend_height(legend.values(), legend_columns(legend.values())) if legend else 0
     return (bars * highlight * labels).opts(
         title=chart.title,
         fontsize={"title": "10.5pt"},
         # The value axis: millions of persons as "20m" so the ticks fit a narrow chart.
         xformatter=NumeralTickFormatter(format="0,0" if top * room < 1e6 else "0.[0]a"),
         ylim=(0, top * room),  # the value axis: HoloViews calls it y before inverting
-        height=max(240, 70 + 24 * len(draw)),
+        height=max(240, 70 + 24 * len(draw)) + legend_px,
         responsive=True,
         toolbar="above",
         show_grid=True,
-        hooks=[_few_ticks],
+        hooks=[_few_ticks, _legend_below(legend), _ready_to_save(filename)],
     )
 
 
 def notes_html(chart: Comparison) -> str:
-    """The colour legend (cities only: groups are named on the axis) and the notes, escaped."""
+    """The colour legend (cities only: groups are named on the axis; for screen readers) and
+    the notes, escaped."""
     swatches = ""
     if chart.by == "city":
         swatches = "".join(
@@ -354,7 +439,9 @@ def notes_html(chart: Comparison) -> str:
             f'background:{html.escape(color)}"></span>{html.escape(category)}</span> '
             for category, color in chart.colors.items()
         )
-        swatches = f"<p>{swatches}</p>"
+        # Visually hidden: the figure draws this key (so a saved PNG has it); kept as text
+        # for screen readers, which cannot read the canvas.
+        swatches = f'<p style="{SCREEN_READER_ONLY_STYLE}">{swatches}</p>'
     notes = "".join(f"<p>{html.escape(note)}</p>" for note in chart.notes)
     return f'<div class="ycsp-chart-notes" style="font-size:13px">{swatches}{notes}</div>'
 
@@ -366,8 +453,66 @@ def _clear_of_bar(plot, element) -> None:
 
 
 def _few_ticks(plot, element) -> None:
-    # Few value ticks: the chart is often narrow beside the map.
+    # Few value ticks: the chart is often narrow beside the map; room for the last one's text.
     plot.handles["xaxis"].ticker.desired_num_ticks = 4
+    plot.state.min_border_right = 24
+
+
+def _legend_below(labels: dict[str, str]):
+    """A hook adding a legend of the bars' colours, ``{category: label}`` (and the highlight
+    outline, under :data:`HIGHLIGHT_MARK`), under the value axis: inside the canvas, so a
+    saved PNG keeps it; below the bars, so it covers none."""
+
+    def hook(plot, element) -> None:
+        if not labels:
+            return
+        figure = plot.state
+        hbars = [r for r in figure.renderers if isinstance(r.glyph, HBar)]
+        [filled] = [r for r in hbars if "category" in r.data_source.data]
+        [outlines] = [r for r in hbars if r is not filled]
+        # Each entry draws its swatch from one bar: a bar of its category, or an outline.
+        categories = list(filled.data_source.data["category"])
+        outlined = ~np.isnan(np.asarray(outlines.data_source.data["value"], dtype=float))
+        items = [
+            LegendItem(label=fixed(label), renderers=[outlines], index=int(np.argmax(outlined)))
+            if category == HIGHLIGHT_MARK
+            else LegendItem(
+                label=fixed(label), renderers=[filled], index=categories.index(category)
+            )
+            for category, label in labels.items()
+        ]
+        figure.add_layout(
+            Legend(
+                items=items,
+                ncols=legend_columns(labels.values()),
+                location="left",
+                orientation="vertical",
+                label_text_font_size="9pt",
+                label_height=14,
+                glyph_height=12,
+                glyph_width=12,
+                spacing=3,
+                padding=4,
+                margin=10,  # a panel legend sits a few px low in its slot: off the edge
+                border_line_alpha=0,
+                background_fill_alpha=0,
+                click_policy="none",
+            ),
+            "below",
+        )
+
+    return hook
+
+
+def _ready_to_save(filename: str):
+    """A hook naming the save tool's file and putting every canvas text in a CJK font."""
+
+    def hook(plot, element) -> None:
+        for tool in plot.state.select({"type": SaveTool}):
+            tool.filename = filename
+        use_canvas_font(plot.state)
+
+    return hook
 
 
 class ComparisonChart(pn.viewable.Viewer):
@@ -383,7 +528,8 @@ class ComparisonChart(pn.viewable.Viewer):
         super().__init__(**params)
         chart = comparison(self.state)
         self._plot = pn.pane.HoloViews(
-            comparison_element(chart, self.state.lang), sizing_mode="stretch_width"
+            comparison_element(chart, self.state.lang, chart_filename(self.state)),
+            sizing_mode="stretch_width",
         )
         self._notes = pn.pane.HTML(notes_html(chart), sizing_mode="stretch_width")
         self._pending = False
@@ -391,7 +537,9 @@ class ComparisonChart(pn.viewable.Viewer):
 
     @param.depends(*(f"state.{name}" for name in WATCHED))
     def element(self) -> hv.Overlay | hv.Div:
-        return comparison_element(comparison(self.state), self.state.lang)
+        return comparison_element(
+            comparison(self.state), self.state.lang, chart_filename(self.state)
+        )
 
     @param.depends(*(f"state.{name}" for name in WATCHED))
     def notes(self) -> list[str]:
@@ -417,7 +565,9 @@ class ComparisonChart(pn.viewable.Viewer):
         self._pending = False
         chart = comparison(self.state)
         with pn.io.hold():
-            self._plot.object = comparison_element(chart, self.state.lang)
+            self._plot.object = comparison_element(
+                chart, self.state.lang, chart_filename(self.state)
+            )
             self._notes.object = notes_html(chart)
             self._plot.loading = False
 

@@ -5,6 +5,10 @@ for the labels). Every other change — indicator, year, kind, colouring, scope,
 overlays — patches a few columns of the Bokeh data source and a few renderer properties, which
 plot hooks keep per session (FINDINGS: ≈1 KB and ≈75 ms per change instead of ≈250 KB and
 ≈500 ms for a redraw). No tile basemap: the app works offline.
+
+Title, colour bar and key (colours, no data, highlight, scope, overlays) are drawn inside the
+figure and patched like the rest, so a PNG from Bokeh's save tool explains itself; the same key
+as HTML text stays on the page, visually hidden, for screen readers.
 """
 
 from __future__ import annotations
@@ -23,15 +27,52 @@ import panel as pn
 import param
 import shapely
 from bokeh.core.property.vectorization import Field
-from bokeh.models import CDSView, IndexFilter, MultiPolygons, TapTool
+from bokeh.core.property.vectorization import value as fixed
+from bokeh.models import (
+    BasicTicker,
+    CDSView,
+    ColorBar,
+    ColumnDataSource,
+    IndexFilter,
+    Legend,
+    LegendItem,
+    LinearColorMapper,
+    MultiPolygons,
+    NumeralTickFormatter,
+    Quad,
+    SaveTool,
+    TapTool,
+)
 
 from ycsp_panel import data
 from ycsp_panel.i18n import t
-from ycsp_panel.state import CORE_CITY, KIND_LABELS, ExplorerState
+from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, OVERLAYS, ExplorerState
 from ycsp_panel.views import palette
+from ycsp_panel.views.chart import (
+    export_filename,
+    legend_columns,
+    legend_label,
+    use_canvas_font,
+)
 
 _MERCATOR = "EPSG:3857"
 _COLUMNS = ("fill", "alpha", "line_color", "line_width", "hatch", "value_text", "category")
+_CATEGORY_COLORS = {
+    "circle": palette.CIRCLE,
+    "province": palette.PROVINCE,
+    "belt": palette.BELT,
+    "size_class": palette.SIZE_CLASS,
+    "functional_zone": palette.FUNCTIONAL_ZONE,
+}
+_HATCH = {"hatch_color": "#6b6b6b", "hatch_alpha": 0.8, "hatch_scale": 8}
+_KEY_COLUMNS = ("label", "fill", "alpha", "hatch", "line_color", "line_width")
+_HEIGHT = 700  # the canvas: toolbar, title, map and the key below it
+_FADED = "#7f7f7f"  # the swatch of "outside the scope", drawn at the faded alpha
+# The HTML key is for screen readers (the canvas has no text); the figure shows the same key.
+SCREEN_READER_ONLY_CSS = """
+:host { position: absolute !important; width: 1px !important; height: 1px !important;
+        overflow: hidden !important; clip-path: inset(50%) !important; white-space: nowrap; }
+"""
 
 
 @cache
@@ -103,12 +144,14 @@ def format_value(value: float, qualifier: str, unit_text: str) -> str:
 
 
 def category_of(color_by: str, lang: str) -> pd.DataFrame:
-    """For a categorical colouring: each city's ``category`` label and ``fill`` colour."""
+    """For a categorical colouring: each city's ``category`` label, ``fill`` colour and
+    ``key`` (the category's id in the palette, whose order the legend follows)."""
     cities = data.cities().set_index("code")
     names = data.entities().set_index("id")
     classes = data.size_classes().set_index("id")
     labels: dict[str, str] = {}
     colors: dict[str, str] = {}
+    keys: dict[str, str] = {}
     for code, city in cities.iterrows():
         if color_by == "circle":
             if code == CORE_CITY:
@@ -123,12 +166,12 @@ def category_of(color_by: str, lang: str) -> pd.DataFrame:
             label, color = city[f"province_{lang}"], palette.PROVINCE[key]
         elif color_by == "belt":
             belts = city["belts"].split(";") if isinstance(city["belts"], str) else []
+            key = belts[0] if len(belts) == 1 else "several" if belts else "none"
             if len(belts) == 1:
-                label, color = names.loc[belts[0], f"name_{lang}"], palette.BELT[belts[0]]
-            elif belts:
-                label, color = t("map.several_belts", lang), palette.BELT["several"]
+                label = names.loc[key, f"name_{lang}"]
             else:
-                label, color = t("map.no_belt", lang), palette.BELT["none"]
+                label = t("map.several_belts" if belts else "map.no_belt", lang)
+            color = palette.BELT[key]
         elif color_by == "size_class":
             key = city["size_class"]
             label, color = classes.loc[key, f"name_{lang}"], palette.SIZE_CLASS[key]
@@ -138,8 +181,8 @@ def category_of(color_by: str, lang: str) -> pd.DataFrame:
             color = palette.FUNCTIONAL_ZONE[key]
         else:
             raise ValueError(f"not a category: {color_by!r}")
-        labels[code], colors[code] = label, color
-    return pd.DataFrame({"category": labels, "fill": colors})
+        labels[code], colors[code], keys[code] = label, color, key
+    return pd.DataFrame({"category": labels, "fill": colors, "key": keys})
 
 
 def map_styles(state: ExplorerState) -> pd.DataFrame:
@@ -184,12 +227,13 @@ def map_styles(state: ExplorerState) -> pd.DataFrame:
     if state.color_by == "value":
         low, high = styles["value"].min(), styles["value"].max()
         styles["fill"] = [palette.value_color(v, low, high) for v in styles["value"]]
-        styles["category"] = ""
+        styles["category"] = styles["key"] = ""
         styles["hatch"] = np.where(missing, "x", " ")
     else:
         categories = category_of(state.color_by, lang)
         styles["fill"] = categories["fill"]
         styles["category"] = categories["category"]
+        styles["key"] = categories["key"]
         styles["hatch"] = " "
     in_scope = styles.index.isin(state.scope_cities)
     styles["alpha"] = np.where(in_scope, palette.IN_SCOPE_ALPHA, palette.OUT_OF_SCOPE_ALPHA)
@@ -198,6 +242,63 @@ def map_styles(state: ExplorerState) -> pd.DataFrame:
     styles["line_width"] = np.where(highlighted, 3.0, 0.7)
     styles["kind_text"] = f"{state.year} · {KIND_LABELS[state.kind][lang]}"
     return styles
+
+
+def map_title(state: ExplorerState) -> str:
+    """The title drawn in the figure: indicator, year, kind and unit, or the colouring."""
+    lang = state.lang
+    if state.color_by == "value":
+        indicator = data.indicators().set_index("id").loc[state.indicator]
+        return t("chart.title", lang).format(
+            indicator=indicator[f"name_{lang}"],
+            unit=indicator[f"unit_{lang}"],
+            year=state.year,
+            kind=KIND_LABELS[state.kind][lang],
+        )
+    return f"{t(f'map.color_by.{state.color_by}', lang)}\n{t('map.title', lang)}"
+
+
+def map_filename(state: ExplorerState) -> str:
+    """The map's PNG name: ``ycsp_map_population_2020_target_zh``, ``ycsp_map_by_province_en``."""
+    if state.color_by == "value":
+        return export_filename("map", state, state.indicator, str(state.year), state.kind)
+    return export_filename("map", state, "by", state.color_by)
+
+
+def categories_in_order(color_by: str, styles: pd.DataFrame) -> pd.DataFrame:
+    """One row per category of a categorical colouring, in its palette's order."""
+    order = list(_CATEGORY_COLORS[color_by])
+    seen = styles.drop_duplicates("key")
+    return seen.iloc[np.argsort([order.index(key) for key in seen["key"]], kind="stable")]
+
+
+def legend_rows(state: ExplorerState, styles: pd.DataFrame) -> pd.DataFrame:
+    """The swatches of the key drawn in the figure: the categories (for a categorical
+    colouring) or the hatched no-data swatch (for values, when a city has none), then the
+    highlight outline and the fading of cities outside the scope (when there are such)."""
+    lang = state.lang
+
+    def swatch(label: str, fill: str, **look) -> dict:
+        plain = {"alpha": palette.IN_SCOPE_ALPHA, "hatch": " ", "line_color": "#888888"}
+        label = legend_label(label, lang)
+        return {"label": label, "fill": fill, **plain, "line_width": 0.5, **look}
+
+    if state.color_by == "value":
+        n_missing = int(styles["value"].isna().sum())
+        rows = [swatch(f"{t('map.no_data', lang)} ({n_missing})", palette.NO_DATA, hatch="x")]
+        rows = rows if n_missing else []
+    else:
+        categories = categories_in_order(state.color_by, styles)
+        rows = [swatch(row.category, row.fill) for row in categories.itertuples()]
+    if state.cities:
+        label = t("export.highlighted", lang)
+        rows.append(swatch(label, "#ffffff", alpha=0.0, line_color="#000000", line_width=3.0))
+    if state.scope != ALL:
+        group = state.scope.partition(":")[2]
+        name = data.entity_names().set_index("id").loc[group, f"name_{lang}"]
+        label = t("export.outside_scope", lang).format(scope=name)
+        rows.append(swatch(label, _FADED, alpha=palette.OUT_OF_SCOPE_ALPHA))
+    return pd.DataFrame.from_records(rows, columns=list(_KEY_COLUMNS))
 
 
 def legend_html(state: ExplorerState, styles: pd.DataFrame) -> str:
@@ -230,8 +331,7 @@ def legend_html(state: ExplorerState, styles: pd.DataFrame) -> str:
     else:
         title = t(f"map.color_by.{state.color_by}", lang)
         parts.append(f'<div class="ycsp-legend-title">{html.escape(title)}</div>')
-        seen = styles.drop_duplicates("category").sort_values("category")
-        for row in seen.itertuples():
+        for row in categories_in_order(state.color_by, styles).itertuples():
             parts.append(
                 f'<div class="ycsp-swatch-row"><span class="ycsp-swatch" '
                 f'style="background:{row.fill}"></span>{html.escape(row.category)}</div>'
@@ -249,6 +349,44 @@ LEGEND_CSS = """
 .ycsp-hatched { background: repeating-linear-gradient(45deg, #d9d9d9 0 3px, #7a7a7a 3px 4px); }
 .ycsp-legend-note { font-size: 12px; color: #555; margin-top: 4px; }
 """
+
+
+def _colour_bar() -> ColorBar:
+    """The value colouring's scale, horizontal under the map; its range is patched in."""
+    return ColorBar(
+        color_mapper=LinearColorMapper(palette=palette.SCALE, nan_color=palette.NO_DATA),
+        orientation="horizontal",
+        location="top_left",
+        width=260,
+        height=12,
+        padding=4,
+        margin=6,
+        title_text_font_size="9pt",
+        title_text_font_style="normal",
+        major_label_text_font_size="9pt",
+        ticker=BasicTicker(desired_num_ticks=5),
+        formatter=NumeralTickFormatter(format="0,0"),
+        background_fill_alpha=0,
+    )
+
+
+def _key_legend(items: list[LegendItem]) -> Legend:
+    """The key under the map (and the colour bar): swatches and overlays, one column or two."""
+    return Legend(
+        items=items,
+        location="left",
+        orientation="vertical",
+        label_text_font_size="9pt",
+        label_height=14,
+        glyph_height=13,
+        glyph_width=18,
+        spacing=3,
+        padding=4,
+        margin=10,  # a panel legend sits a few px low in its slot: off the edge
+        border_line_alpha=0,
+        background_fill_alpha=0,
+        click_policy="none",
+    )
 
 
 def _halo(plot, element) -> None:
@@ -274,13 +412,13 @@ class CityMap(pn.viewable.Viewer):
         self._codes = list(_projected("city")["code"])
         self._handles: dict[str, dict] = {}
         self._pane = pn.pane.HoloViews(
-            self._element(), sizing_mode="stretch_width", height=600, margin=0
+            self._element(), sizing_mode="stretch_width", height=_HEIGHT, margin=0
         )
         self._legend = pn.pane.HTML(
             legend_html(self.state, map_styles(self.state)),
-            stylesheets=[LEGEND_CSS],
+            stylesheets=[LEGEND_CSS, SCREEN_READER_ONLY_CSS],
             sizing_mode="stretch_width",
-            margin=(4, 10),
+            margin=0,
         )
         self.state.param.watch(self._restyle, ["indicator", "year", "kind", "color_by", "scope"])
         self.state.param.watch(self._restyle, ["cities"])
@@ -390,8 +528,7 @@ class CityMap(pn.viewable.Viewer):
             yaxis=None,
             toolbar="above",
             active_tools=["wheel_zoom", "tap"],
-            hooks=[self._raise_highlight],
-            backend_opts={"plot.border_fill_alpha": 0},
+            hooks=[self._hook_figure],
         )
 
     def _hook_cities(self, plot, element) -> None:
@@ -429,11 +566,61 @@ class CityMap(pn.viewable.Viewer):
         if handles["hover"] is not None:
             handles["hover"].tooltips = self._tooltips()
 
-    def _raise_highlight(self, plot, element) -> None:
-        """Draw the highlight outlines above every overlay, below the names."""
+    def _hook_figure(self, plot, element) -> None:
+        """Highlight above the overlays; title, colour bar and key inside the figure."""
+        figure = plot.state
+        # The highlight outlines above every overlay, below the names (the last renderer).
         highlight = self._handles["cities"]["highlight_renderer"]
-        renderers = [r for r in plot.state.renderers if r is not highlight]
-        plot.state.renderers = [*renderers[:-1], highlight, renderers[-1]]
+        renderers = [r for r in figure.renderers if r is not highlight]
+        figure.renderers = [*renderers[:-1], highlight, renderers[-1]]
+
+        figure.title.text_font_size = "10.5pt"
+        # The key's swatches: a glyph that draws nothing on the map (NaN corners) but one
+        # legend entry per row of its own small source, with that row's fill, hatch and line.
+        key_source = ColumnDataSource(data={c: [] for c in _KEY_COLUMNS})
+        swatches = figure.add_glyph(
+            key_source,
+            Quad(
+                left=math.nan,
+                right=math.nan,
+                bottom=math.nan,
+                top=math.nan,
+                fill_color=Field("fill"),
+                fill_alpha=Field("alpha"),
+                hatch_pattern=Field("hatch"),
+                line_color=Field("line_color"),
+                line_width=Field("line_width"),
+                **_HATCH,
+            ),
+        )
+        colorbar = _colour_bar()
+        lang = self.state.lang
+        # The overlays, each shown by its first line or marker, while it is drawn.
+        overlay_items = {
+            name: LegendItem(
+                label=fixed(legend_label(t(f"controls.overlay.{name}", lang), lang)),
+                renderers=self._handles[name]["renderers"][:1],
+                visible=name in self.state.overlays,
+            )
+            for name in OVERLAYS
+            if self._handles.get(name, {}).get("renderers")
+        }
+        legend = _key_legend(
+            [LegendItem(label=Field("label"), renderers=[swatches]), *overlay_items.values()]
+        )
+        figure.add_layout(colorbar, "below")
+        figure.add_layout(legend, "below")
+        self._handles["figure"] = {
+            "figure": figure,
+            "key_source": key_source,
+            "legend": legend,
+            "mapper": colorbar.color_mapper,
+            "colorbar": colorbar,
+            "overlay_items": overlay_items,
+            "save": list(figure.select({"type": SaveTool})),
+        }
+        self._update_key(map_styles(self.state))
+        use_canvas_font(figure)
 
     def _hook_layer(self, name: str):
         def hook(plot, element) -> None:
@@ -494,14 +681,53 @@ class CityMap(pn.viewable.Viewer):
                 handles["highlight"].indices = indices
                 if list(handles["source"].selected.indices) != indices:
                     handles["source"].selected.indices = indices
+            self._update_key(styles)
             self._legend.object = legend_html(self.state, styles)
+
+    def _update_key(self, styles: pd.DataFrame) -> None:
+        """Title, file name, colour bar and key of the figure for the state: a few properties
+        and one small source, patched (only what changed travels)."""
+        handles = self._handles.get("figure")
+        if handles is None:
+            return
+        state, lang = self.state, self.state.lang
+        handles["figure"].title.text = map_title(state)
+        for tool in handles["save"]:
+            tool.filename = map_filename(state)
+        rows = legend_rows(state, styles)
+        columns = {c: rows[c].tolist() for c in _KEY_COLUMNS}
+        source = handles["key_source"]
+        if {c: list(v) for c, v in source.data.items()} != columns:
+            source.data = columns
+        self._fit_legend()
+        colorbar, mapper = handles["colorbar"], handles["mapper"]
+        low, high = styles["value"].min(), styles["value"].max()
+        colorbar.visible = state.color_by == "value" and not math.isnan(low)
+        if colorbar.visible:
+            if high <= low:  # one value: the middle of the scale, as value_color draws it
+                low, high = low - 0.5, high + 0.5
+            mapper.update(low=float(low), high=float(high))
+            unit = data.indicators().set_index("id").loc[state.indicator, f"unit_{lang}"]
+            colorbar.title = unit
+            colorbar.formatter.format = "0.[0]a" if high >= 1e6 else "0,0.[0]"
+
+    def _fit_legend(self) -> None:
+        """The key shows when it has entries, in two columns when they are short."""
+        handles = self._handles["figure"]
+        labels = list(handles["key_source"].data["label"])
+        labels += [item.label.value for item in handles["overlay_items"].values() if item.visible]
+        handles["legend"].visible = bool(labels)
+        handles["legend"].ncols = legend_columns(labels)
 
     def _show_overlays(self, *_events) -> None:
         with pn.io.hold():
-            for name, handles in self._handles.items():
-                if name != "cities":
-                    for renderer in handles["renderers"]:
-                        renderer.visible = name in self.state.overlays
+            for name in OVERLAYS:
+                for renderer in self._handles.get(name, {}).get("renderers", []):
+                    renderer.visible = name in self.state.overlays
+            if "figure" in self._handles:
+                for name, item in self._handles["figure"]["overlay_items"].items():
+                    item.visible = name in self.state.overlays
+                self._fit_legend()
 
     def _relabel(self, *_events) -> None:
         self._handles = {}
