@@ -11,6 +11,7 @@ from ycsp_panel.data.aggregate import GROUPINGS, aggregate, city_values, group_m
 from ycsp_panel.data.errors import DataError
 from ycsp_panel.data.geometry import GEOMETRY_LEVELS, geometry
 from ycsp_panel.data.paths import data_dir, plan_text
+from ycsp_panel.data.provenance import boundary_changes, geometry_provenance
 from ycsp_panel.data.query import (
     AmbiguousLookup,
     LookupMiss,
@@ -28,6 +29,7 @@ from ycsp_panel.data.query import (
     table1,
     values,
 )
+from ycsp_panel.data.series import group_population_series, population_series
 from ycsp_panel.data.store import Catalogue, catalogue
 from ycsp_panel.data.units import UNITS, convert
 
@@ -49,6 +51,7 @@ __all__ = [
     "LookupMiss",
     "aggregate",
     "belt_routes",
+    "boundary_changes",
     "catalogue",
     "cities",
     "city_values",
@@ -59,11 +62,14 @@ __all__ = [
     "entities",
     "entity_names",
     "geometry",
+    "geometry_provenance",
     "group_members",
+    "group_population_series",
     "indicators",
     "lookup",
     "memberships",
     "plan_text",
+    "population_series",
     "resolve_entity",
     "size_classes",
     "sources",
