@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ycsp_panel.state import ExplorerState, nearest_option, scope_members, view_options
+from ycsp_panel.state import (
+    ExplorerState,
+    find_cities,
+    nearest_option,
+    scope_members,
+    view_options,
+)
 
 
 def test_defaults_are_a_valid_view():
@@ -121,3 +127,25 @@ def test_notices_are_capped():
     for i in range(20):
         state.notify(f"{i}", f"{i}")
     assert len(state.notices) == 5 and state.notices[-1].en == "19"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("苏州", ["320500"]),
+        ("苏州市", ["320500"]),
+        ("Suzhou", ["320500"]),
+        (" su zhou ", ["320500"]),
+        ("maanshan", ["340500"]),
+        ("Ma’anshan", ["340500"]),
+        ("320500", ["320500"]),
+        ("Taizhou", ["321200", "331000"]),
+        ("taizhou (zhejiang)", ["331000"]),
+        ("马", ["340500"]),
+        ("<script>", []),
+        ("", []),
+        ("Atlantis", []),
+    ],
+)
+def test_find_cities_by_chinese_english_or_pinyin(text, codes):
+    assert find_cities(text) == codes

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import geoviews as gv
 import panel as pn
 
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.url import PARAMETERS, apply_query, to_query
-from ycsp_panel.views import CityMap, CityProfile, ComparisonChart, Controls, Notices
+from ycsp_panel.views import (
+    CityMap,
+    CityProfile,
+    ComparisonChart,
+    Controls,
+    DataTable,
+    Header,
+    Notices,
+    Sections,
+    SourcesAndMethod,
+    TimeSeries,
+)
 
 
 def sync_url(state: ExplorerState) -> None:
@@ -26,17 +39,17 @@ def sync_url(state: ExplorerState) -> None:
     state.param.watch(push, list(PARAMETERS))
 
 
-def create_app(state: ExplorerState | None = None) -> pn.template.BootstrapTemplate:
-    """The explorer page. BootstrapTemplate: it requests nothing from outside (no web fonts)."""
+TEMPLATE = (Path(__file__).parent / "templates" / "page.html").read_text(encoding="utf-8")
+
+
+def create_app(state: ExplorerState | None = None) -> pn.Template:
+    """The explorer page: our own template (header with h1, <aside>, <main>); it requests
+    nothing from outside."""
     gv.extension("bokeh", logo=False)
-    pn.extension(design="bootstrap", notifications=False)
+    pn.extension("tabulator", design="bootstrap", notifications=False)
 
     state = state or ExplorerState()
     sync_url(state)
-    controls = Controls(state=state)
-    city_map = CityMap(state=state)
-    chart = ComparisonChart(state=state)
-    profile = CityProfile(state=state)
 
     def about(lang: str) -> pn.pane.Markdown:
         return pn.pane.Markdown(
@@ -45,19 +58,39 @@ def create_app(state: ExplorerState | None = None) -> pn.template.BootstrapTempl
             sizing_mode="stretch_width",
         )
 
-    template = pn.template.BootstrapTemplate(
-        title=f"{t('app.title', 'zh')} | {t('app.title', 'en')}",
-        sidebar=[controls, pn.bind(about, state.param.lang)],
-        main=[
-            Notices(state=state),
-            pn.Row(
-                pn.Column(city_map, sizing_mode="stretch_width", min_width=480),
-                pn.Column(chart, sizing_mode="stretch_width", min_width=380),
+    explore = pn.Column(
+        Notices(state=state),
+        # Side by side on a laptop, the chart under the map on a phone.
+        pn.FlexBox(
+            pn.Column(CityMap(state=state), styles={"flex": "3 1 460px"}, min_width=300),
+            pn.Column(ComparisonChart(state=state), styles={"flex": "2 1 360px"}, min_width=300),
+            flex_wrap="wrap",
+            sizing_mode="stretch_width",
+        ),
+        CityProfile(state=state),
+        sizing_mode="stretch_width",
+    )
+    sections = Sections(
+        state=state,
+        sections={
+            "explore": explore,
+            "series": TimeSeries(state=state),
+            "table": DataTable(state=state),
+            "sources": SourcesAndMethod(state=state),
+        },
+    )
+    template = pn.Template(
+        TEMPLATE,
+        location=True,  # the view lives in the URL (the page embeds roots.location)
+        items={
+            "tools": Header(state=state),
+            "sidebar": pn.Column(
+                Controls(state=state, show_language=False),
+                pn.bind(about, state.param.lang),
                 sizing_mode="stretch_width",
             ),
-            profile,
-        ],
-        sidebar_width=320,
-        header_background="#1f3a5f",
+            "main": sections,
+        },
     )
+    template.title = f"{t('app.title', 'zh')} | {t('app.title', 'en')}"
     return template

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 
 def extension() -> None:
-    """Load the Bokeh, GeoViews and Panel extensions with everything inline."""
+    """Load the Bokeh, GeoViews and Panel extensions (Tabulator included) with everything
+    inline."""
     import geoviews as gv
     import holoviews as hv
     import panel as pn
 
     hv.extension.inline = True
     gv.extension("bokeh", inline=True, logo=False)
-    pn.extension(inline=True)
+    pn.extension("tabulator", inline=True)  # DataTable's Tabulator too

@@ -36,6 +36,29 @@ class Notice:
         return self.zh if lang == "zh" else self.en
 
 
+def _folded(text: str) -> str:
+    """Text as a search compares it: case, spaces, apostrophes, hyphens and dots ignored."""
+    return "".join(ch for ch in str(text).casefold() if ch not in " '’-·.")
+
+
+def find_cities(text: str) -> list[str]:
+    """Codes of the cities a search text names: Chinese name (with or without 市), English
+    name or pinyin without tones (``Ma'anshan``, ``maanshan``). Exact matches first, then
+    names that start with the text; none for text that names no city."""
+    wanted = _folded(text)
+    if not wanted:
+        return []
+    exact, starts = [], []
+    for city in data.cities().itertuples():
+        names = {_folded(city.name_zh), _folded(city.name_zh.removesuffix("市")), city.code}
+        names.add(_folded(city.name_en))
+        if wanted in names:
+            exact.append(city.code)
+        elif any(name.startswith(wanted) for name in names):
+            starts.append(city.code)
+    return exact or starts
+
+
 @cache
 def view_options() -> pd.DataFrame:
     """Every (indicator, year, kind) with values for at least one of the 26 cities."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -16,6 +18,10 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def app_url():
+    # YCSP_APP_URL: drive an app that is already served (a dev server, a portal's staging copy).
+    if url := os.environ.get("YCSP_APP_URL"):
+        yield url
+        return
     with served_app() as url:
         yield url
 

@@ -128,12 +128,15 @@ class PageRecord:
 MAP_CANVAS = ".bk-Canvas"  # Bokeh's canvas view; Playwright's CSS engine pierces shadow DOM.
 
 
-def open_app(browser, url: str, width: int = 1366, height: int = 768):
+def open_app(browser, url: str, width: int = 1366, height: int = 768, **context_options):
     """A new context and page at ``url``, recorded, once the map's canvas is visible.
 
+    ``context_options`` go to ``browser.new_context`` (permissions, ``is_mobile``, downloads).
     Returns ``(context, page, record)``; the caller closes the context.
     """
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, accept_downloads=True, **context_options
+    )
     page = context.new_page()
     rec = record(page)
     page.goto(url)

@@ -2,8 +2,25 @@
 
 from ycsp_panel.views.chart import ComparisonChart
 from ycsp_panel.views.controls import Controls
+from ycsp_panel.views.header import Header
 from ycsp_panel.views.map import CityMap
 from ycsp_panel.views.notices import Notices
 from ycsp_panel.views.profile import CityProfile
+from ycsp_panel.views.sections import Sections
+from ycsp_panel.views.sources import CityTable, SourcesAndMethod
+from ycsp_panel.views.table import DataTable
+from ycsp_panel.views.timeseries import TimeSeries
 
-__all__ = ["CityMap", "CityProfile", "ComparisonChart", "Controls", "Notices"]
+__all__ = [
+    "CityTable",
+    "DataTable",
+    "SourcesAndMethod",
+    "TimeSeries",
+    "CityMap",
+    "CityProfile",
+    "ComparisonChart",
+    "Controls",
+    "Header",
+    "Notices",
+    "Sections",
+]

@@ -40,6 +40,9 @@ class Controls(pn.viewable.Viewer):
     """Every selector of the explorer, bound two ways to the state."""
 
     state = param.ClassSelector(class_=ExplorerState)
+    show_language = param.Boolean(
+        default=True, doc="Offer the language toggle (the app has it in its header instead)"
+    )
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -177,7 +180,7 @@ class Controls(pn.viewable.Viewer):
             )
 
         return pn.Column(
-            self.language,
+            *([self.language] if self.show_language else []),
             heading("controls.what"),
             self.indicator,
             self.year,

@@ -1,0 +1,144 @@
+"""The sections behind the map as a user opens them: the data table and its downloads (files
+read back and compared with the rows behind the view), the citation, the time series, sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.browser.harness import ARTIFACTS, deep_texts, open_app, source_data, wait_until
+from ycsp_panel import data, export
+from ycsp_panel.i18n import t
+from ycsp_panel.state import ExplorerState
+
+
+@pytest.fixture
+def app(browser, app_url):
+    contexts = []
+
+    def open_(query: str = "", width: int = 1366, height: int = 768):
+        context, page, rec = open_app(browser, app_url + query, width, height)
+        contexts.append(context)
+        wait_until(lambda: source_data(page, "ycsp_fill"))
+        return page, rec
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def open_section(page, key: str, lang: str) -> None:
+    page.get_by_role("button", name=t(f"page.tab.{key}", lang), exact=True).click()
+
+
+def download(page, label: str):
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name=label).click()
+    return info.value
+
+
+def expected_rows(lang: str, **view) -> pd.DataFrame:
+    return export.localized(export.view_rows(ExplorerState(lang=lang, **view)), lang)
+
+
+def assert_same_rows(got: pd.DataFrame, expected: pd.DataFrame) -> None:
+    """Equal cell by cell: numbers as numbers (a missing value stays missing), text as text."""
+    assert list(got.columns) == list(expected.columns)
+    assert len(got) == len(expected)
+    for column in expected.columns:
+        if pd.api.types.is_numeric_dtype(expected[column]):
+            numbers = pd.to_numeric(got[column].replace("", None))
+            pd.testing.assert_series_equal(
+                numbers, expected[column], check_dtype=False, check_names=False
+            )
+        else:
+            text = expected[column].astype(object).where(expected[column].notna(), "")
+            assert got[column].astype(str).tolist() == text.astype(str).tolist(), column
+
+
+VIEWS = [
+    ("zh", "?indicator=population&year=2020&kind=target", {}),
+    (
+        "en",
+        "?lang=en&scope=province:340000&indicator=gdp&year=2020&kind=observed&compare_by=city",
+        {"scope": "province:340000", "indicator": "gdp", "year": 2020, "kind": "observed"},
+    ),
+    (
+        "zh",
+        "?indicator=population&year=2030&kind=forecast&compare_by=circle",
+        {"year": 2030, "kind": "forecast", "compare_by": "circle"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "query", "view"), VIEWS)
+def test_downloads_hold_exactly_the_rows_behind_the_view(app, tmp_path, lang, query, view):
+    page, rec = app(query)
+    open_section(page, "table", lang)
+    expected = expected_rows(lang, **view)
+    ids = {expected.columns[0]: str}
+
+    csv = download(page, t("table.download.csv", lang))
+    path = tmp_path / csv.suggested_filename
+    csv.save_as(path)
+    assert path.suffix == ".csv" and view.get("kind", "target") in path.name
+    text = path.read_text(encoding="utf-8-sig")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    got = pd.read_csv(path, comment="#", dtype=ids, encoding="utf-8-sig", keep_default_na=False)
+    assert_same_rows(got, expected)
+    for source in export.sources_used(export.view_rows(ExplorerState(lang=lang, **view)))["id"]:
+        assert any(source in line for line in header), source
+    assert any("scope=" in line for line in header)  # the view's link
+
+    xlsx = download(page, t("table.download.xlsx", lang))
+    path = tmp_path / xlsx.suggested_filename
+    xlsx.save_as(path)
+    book = pd.read_excel(path, sheet_name=0, dtype=ids, keep_default_na=False)
+    assert_same_rows(book, expected)
+    about = pd.read_excel(path, sheet_name=1, header=None).astype(str).to_string()
+    assert "scope=" in about
+    assert rec.console_errors() == [] and rec.external_requests() == []
+
+
+def test_table_and_citation_follow_the_view(app):
+    page, rec = app("?scope=circle:hefei&cities=340100")
+    open_section(page, "table", "zh")
+    citation = wait_until(lambda: [x for x in deep_texts(page, ".ycsp-cite") if "1176" in x])[0]
+    rows = export.view_rows(ExplorerState(scope="circle:hefei", cities=["340100"]))
+    for title in export.sources_used(rows)["title_zh"]:
+        assert title in citation, title
+    assert "scope=circle:hefei" in citation
+    cells = " ".join(deep_texts(page, ".tabulator-cell"))
+    names = data.cities().set_index("code")["name_zh"]
+    for code in ("340100", "340200", "340500"):
+        assert names[code] in cells
+    assert names["320500"] not in cells  # Suzhou is not in the Hefei circle
+    page.wait_for_timeout(500)
+    page.screenshot(path=ARTIFACTS / "section-table-hefei.png", full_page=True)
+    assert rec.console_errors() == []
+
+
+def test_time_series_draws_the_highlighted_cities_with_their_caveat(app):
+    page, rec = app("?lang=en&cities=310000,340700,320500")
+    open_section(page, "series", "en")
+    notes = wait_until(lambda: " ".join(deep_texts(page, "body")))
+    wait_until(lambda: "Tongling" in " ".join(deep_texts(page, "body")))
+    canvases = page.locator(".bk-Canvas")
+    wait_until(lambda: canvases.count() >= 1 and page.locator(".bk-Canvas").last.is_visible())
+    page.wait_for_timeout(1500)
+    text = " ".join(deep_texts(page, "body"))
+    boundary = data.cities().set_index("code").loc["340700", "boundary_note_en"]
+    assert boundary[:40] in text, notes[:200]
+    page.screenshot(path=ARTIFACTS / "section-series-en.png", full_page=True)
+    assert rec.console_errors() == [] and rec.external_requests() == []
+
+
+def test_sources_section_lists_every_source(app):
+    page, rec = app("?lang=en")
+    open_section(page, "sources", "en")
+    text = wait_until(lambda: " ".join(deep_texts(page, ".ycsp-sources")))
+    for title in data.sources()["title_en"]:
+        assert title in text, title
+    assert "GCJ-02" in text and "WGS84" in text.replace("WGS 84", "WGS84")
+    page.screenshot(path=ARTIFACTS / "section-sources-en.png")
+    assert rec.console_errors() == []
