@@ -680,6 +680,9 @@ LABELS: dict[str, dict[Lang, str]] = {
     # --- export (PNG export, map and chart titles and legends) ---
     "export.highlighted": {"zh": "高亮城市", "en": "Highlighted city"},
     "export.outside_scope": {"zh": "{scope}以外（浅色）", "en": "Outside {scope} (faded)"},
+    # --- population (issue 6) ---
+    # --- economy (issue 6) ---
+    # --- ecology (issue 6) ---
 }
 
 
