@@ -530,6 +530,7 @@ class ComparisonChart(pn.viewable.Viewer):
         self._plot = pn.pane.HoloViews(
             comparison_element(chart, self.state.lang, chart_filename(self.state)),
             sizing_mode="stretch_width",
+            linked_axes=False,
         )
         self._notes = pn.pane.HTML(notes_html(chart), sizing_mode="stretch_width")
         self._pending = False

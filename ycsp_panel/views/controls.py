@@ -18,6 +18,7 @@ from ycsp_panel.state import (
     ExplorerState,
     view_options,
 )
+from ycsp_panel.views.aria import AriaMend
 
 _LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 HEADING_CSS = ".ycsp-h { font-size: 15px; font-weight: 600; margin: 6px 0 0 0; color: #1f3a5f; }"
@@ -62,6 +63,7 @@ class Controls(pn.viewable.Viewer):
         )
         self.cities = pn.widgets.MultiChoice(value=list(state.cities), options=[])
         self.overlays = pn.widgets.CheckBoxGroup(value=list(state.overlays), options=[])
+        self._cities_mended = AriaMend(target=self.cities, sizing_mode="stretch_width")
         self._widgets = {
             "lang": self.language,
             "scope": self.scope,
@@ -143,6 +145,7 @@ class Controls(pn.viewable.Viewer):
             options={t(f"controls.compare_by.{c}", lang): c for c in COMPARE_BY},
             value=state.compare_by,
         )
+        self._cities_mended.input_name = t("controls.cities", lang)
         self.cities.param.update(
             label=t("controls.cities", lang),
             options={f"{row.name_zh} {row.name_en}": row.code for row in cities.itertuples()},
@@ -187,7 +190,7 @@ class Controls(pn.viewable.Viewer):
             self.kind,
             heading("controls.where"),
             self.scope,
-            self.cities,
+            self._cities_mended,
             heading("controls.how"),
             self.color_by,
             self.compare_by,

@@ -16,12 +16,12 @@ from collections.abc import Callable
 import pandas as pd
 import panel as pn
 import param
-from panel.custom import Child
 
 from ycsp_panel import export
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.url import to_query
+from ycsp_panel.views.aria import AriaMend
 
 WATCHED = ("lang", "scope", "cities", "indicator", "year", "kind", "compare_by")
 
@@ -58,39 +58,6 @@ class LabelledTabulator(pn.widgets.Tabulator):
         if label is not None:
             params["html_attributes"] = {"role": "region", "aria-label": label}
         return params
-
-
-class AccessibleGrid(pn.custom.JSComponent):
-    """Shows a Tabulator and mends its ARIA tree, which axe rates critical: the grid owns a
-    focusable scroll box with no role. The box becomes the body's row group (it stays
-    focusable, so keyboard users can scroll it) and the inner row group steps aside, so the
-    rows sit in grid > rowgroup > row as ARIA requires. Re-applied whenever Tabulator redraws.
-    """
-
-    table = Child()
-
-    _esm = """
-    export function render({ model }) {
-      const child = model.get_child("table");
-      const mend = (root) => {
-        for (const holder of root.querySelectorAll(".tabulator-tableholder")) {
-          if (holder.getAttribute("role") !== "rowgroup") holder.setAttribute("role", "rowgroup");
-          const rows = holder.querySelector(":scope > .tabulator-table");
-          if (rows && rows.getAttribute("role") !== "presentation") {
-            rows.setAttribute("role", "presentation");
-          }
-        }
-      };
-      const watch = () => {
-        const root = child.shadowRoot;
-        if (!root) { requestAnimationFrame(watch); return; }
-        mend(root);
-        new MutationObserver(() => mend(root)).observe(root, { childList: true, subtree: true });
-      };
-      watch();
-      return child;
-    }
-    """
 
 
 class DataTable(pn.viewable.Viewer):
@@ -206,7 +173,7 @@ class DataTable(pn.viewable.Viewer):
         return pn.Column(
             self._heading,
             pn.Row(self.csv, self.xlsx),
-            AccessibleGrid(table=self._table, sizing_mode="stretch_width"),
+            AriaMend(target=self._table, sizing_mode="stretch_width"),
             self._cite,
             sizing_mode="stretch_width",
         )

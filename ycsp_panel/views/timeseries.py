@@ -413,6 +413,7 @@ class TimeSeries(pn.viewable.Viewer):
         self._plot = pn.pane.HoloViews(
             series_element(chart, self.state.lang, series_filename(self.state)),
             sizing_mode="stretch_width",
+            linked_axes=False,
         )
         self._notes = pn.pane.HTML(notes_html(chart), sizing_mode="stretch_width")
         self._pending = False
