@@ -277,6 +277,9 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "page.reset": {"zh": "重置", "en": "Reset"},
     "page.tab.explore": {"zh": "地图与比较", "en": "Map and comparison"},
+    "page.tab.population": {"zh": "人口", "en": "Population"},
+    "page.tab.economy": {"zh": "经济", "en": "Economy"},
+    "page.tab.ecology": {"zh": "生态", "en": "Ecology"},
     "page.tab.series": {"zh": "时间序列", "en": "Time series"},
     "page.tab.table": {"zh": "数据表与下载", "en": "Data table and downloads"},
     "page.tab.sources": {"zh": "来源与方法", "en": "Sources and method"},
@@ -681,8 +684,374 @@ LABELS: dict[str, dict[Lang, str]] = {
     "export.highlighted": {"zh": "高亮城市", "en": "Highlighted city"},
     "export.outside_scope": {"zh": "{scope}以外（浅色）", "en": "Outside {scope} (faded)"},
     # --- population (issue 6) ---
+    "status.above": {"zh": "高于预期值", "en": "above the expected value"},
+    "status.near": {"zh": "接近预期值（±2%以内）", "en": "near the expected value (±2 %)"},
+    "status.below": {"zh": "低于预期值", "en": "below the expected value"},
+    "status.within": {"zh": "未超出上限", "en": "within the limit"},
+    "status.breached": {"zh": "突破限值", "en": "limit breached"},
+    "status.not_comparable": {"zh": "不可比（边界变化）", "en": "not comparable (boundary change)"},
+    "status.no_data": {"zh": "无数据", "en": "no data"},
+    "status.rules.heading": {"zh": "如何判断目标状态", "en": "How target status is judged"},
+    "status.rule.compare": {
+        "zh": "以第七次全国人口普查常住人口（2020年11月1日零时）对照规划表3的2020年数字；"
+        "普查时点不是年末，规划2014年数字为年末常住人口。",
+        "en": "The census resident population (1 November 2020) is set against the plan's 2020 "
+        "figure (Table 3); the census is not a year-end figure, the plan's 2014 column is.",
+    },
+    "status.rule.expectation": {
+        "zh": "表3的2020年数字多为“预期”值，不是必须超过的目标：差距只作中性描述——"
+        "高于、接近（相差不超过±{tolerance}）或低于预期值。",
+        "en": "Most of Table 3's 2020 figures are expected values (预期), not goals to beat: the "
+        "gap is described neutrally — above, near (within ±{tolerance}) or below the expected "
+        "value.",
+    },
+    "status.rule.limit": {
+        "zh": "只有规划写明上限或下限之处才说“未超出”或“突破”（不设容差）：上海人口“严格控制”，"
+        "其2020年数字按上限判断。",
+        "en": "Only where the plan states a ceiling or a floor is a figure “within” or “breached” "
+        "(no tolerance): Shanghai's population is to be strictly controlled, so its 2020 figure "
+        "is a ceiling.",
+    },
+    "status.rule.boundary": {
+        "zh": "城市边界在规划基期之后有变化的（铜陵、安庆：2015年枞阳县划转），两个数字都列出，"
+        "状态为“不可比”，不作评判。",
+        "en": "Where a city's boundary changed after the plan's baseline (Tongling, Anqing: "
+        "Zongyang County moved in 2015), both numbers are shown and the status is “not "
+        "comparable”, never a score.",
+    },
+    "status.rule.coverage": {
+        "zh": "汇总数字注明覆盖城市数；只有26个城市都有数值时才计算占全国的比重"
+        "（2020年普查人口有，2020年地区生产总值没有）。",
+        "en": "Aggregates state their coverage; a share of the national total is computed only "
+        "where all 26 cities have a value (census 2020 population does; 2020 GDP does not).",
+    },
+    "map.color_by.status": {
+        "zh": "人口目标状态（2020年）",
+        "en": "Population target status (2020)",
+    },
+    "sources.status.heading": {"zh": "如何判断目标状态", "en": "How target status is judged"},
+    "population.reason.census": {
+        "zh": "普查常住人口（2020年11月1日）对照规划2020年数字",
+        "en": "Census resident population (1 Nov 2020) against the plan's 2020 figure",
+    },
+    "population.national.incomplete": {
+        "zh": "{m}个城市中只有{n}个有数值：不计算占全国的比重（部分城市之和不是城市群总量）",
+        "en": "Only {n} of {m} cities have a value: no share of the national total is computed "
+        "(a sum over some cities is not the cluster's)",
+    },
+    "population.unit": {"zh": "万人", "en": "10k persons"},
+    "population.heading": {"zh": "人口：规划与普查", "en": "Population: plan and census"},
+    "population.dumbbell.title": {
+        "zh": "{indicator}（{unit}）：2014年 → 2020年预期 → 2030年预测，及2020年普查",
+        "en": "{indicator} ({unit}): 2014 → 2020 expected → 2030 forecast, with census 2020",
+    },
+    "population.axis.value": {"zh": "{indicator}（{unit}）", "en": "{indicator} ({unit})"},
+    "population.axis.city": {"zh": "城市", "en": "City"},
+    "population.point.plan_2014": {"zh": "2014年（规划基期）", "en": "2014 (plan baseline)"},
+    "population.point.expected_2020": {"zh": "2020年（规划预期）", "en": "2020 (plan, expected)"},
+    "population.point.forecast_2030": {"zh": "2030年（规划预测）", "en": "2030 (plan forecast)"},
+    "population.point.census_2020": {"zh": "2020年普查", "en": "Census 2020"},
+    "population.legend.census": {"zh": "2020年普查：{status}", "en": "Census 2020: {status}"},
+    "population.hover.city": {"zh": "城市", "en": "City"},
+    "population.hover.point": {"zh": "数字", "en": "Figure"},
+    "population.hover.value": {"zh": "数值", "en": "Value"},
+    "population.hover.status": {"zh": "状态", "en": "Status"},
+    "population.hover.gap": {"zh": "与2020年数字之差", "en": "Gap to the 2020 figure"},
+    "population.hover.source": {"zh": "来源", "en": "Source"},
+    "population.hover.quality": {"zh": "数据质量", "en": "Quality"},
+    "population.growth.title": {
+        "zh": "年均增长率（%）：从2020年普查到2030年预测所需，按大小排序",
+        "en": "Annual growth (% a year) needed from the census 2020 to the 2030 forecast, ranked",
+    },
+    "population.growth.axis": {"zh": "年均增长率（%）", "en": "Annual growth (% a year)"},
+    "population.growth.needed": {
+        "zh": "所需：2020年普查 → 2030年预测",
+        "en": "Needed: census 2020 → 2030 forecast",
+    },
+    "population.growth.plan_2014_2020": {
+        "zh": "规划隐含：2014 → 2020年",
+        "en": "Implied by the plan: 2014 → 2020",
+    },
+    "population.growth.plan_2020_2030": {
+        "zh": "规划隐含：2020 → 2030年",
+        "en": "Implied by the plan: 2020 → 2030",
+    },
+    "population.growth.census": {
+        "zh": "普查：2010 → 2020年",
+        "en": "Censuses: 2010 → 2020",
+    },
+    "population.growth.not_comparable": {
+        "zh": "{names}：边界变化，不计算所需增长率。",
+        "en": "{names}: boundary changed, no needed growth is computed.",
+    },
+    "population.table.caption": {
+        "zh": "各城市2020年人口状态",
+        "en": "Population status of each city, 2020",
+    },
+    "population.col.city": {"zh": "城市", "en": "City"},
+    "population.col.plan_2014": {"zh": "2014年（万人）", "en": "2014 (10k)"},
+    "population.col.expected_2020": {"zh": "2020年规划（万人）", "en": "2020 plan (10k)"},
+    "population.col.direction": {"zh": "规划性质", "en": "Plan's figure is"},
+    "population.col.census_2020": {"zh": "2020年普查（万人）", "en": "Census 2020 (10k)"},
+    "population.col.census_2020_persons": {"zh": "2020年普查（人）", "en": "Census 2020 (persons)"},
+    "population.col.gap": {"zh": "差距（万人）", "en": "Gap (10k)"},
+    "population.col.gap_pct": {"zh": "差距（%）", "en": "Gap (%)"},
+    "population.col.status": {"zh": "状态", "en": "Status"},
+    "population.col.share_circle": {
+        "zh": "占所属都市圈（2020年普查，%）",
+        "en": "Share of its circle (census 2020, %)",
+    },
+    "population.col.share_cluster": {
+        "zh": "占城市群（2020年普查，%）",
+        "en": "Share of the cluster (census 2020, %)",
+    },
+    "population.col.reason": {"zh": "比较说明", "en": "Comparison"},
+    "population.col.plan_source": {"zh": "规划来源", "en": "Plan source"},
+    "population.col.census_source": {"zh": "普查来源", "en": "Census source"},
+    "population.col.census_quality": {"zh": "普查数据质量", "en": "Census quality"},
+    "population.col.group": {"zh": "范围", "en": "Group"},
+    "population.col.coverage": {"zh": "覆盖", "en": "Coverage"},
+    "population.aggregates.heading": {
+        "zh": "都市圈、省份、发展带和城市群汇总",
+        "en": "Circles, provinces, belts and the cluster",
+    },
+    "population.aggregates.partial": {
+        "zh": "部分城市之和 {value}（{coverage}），不是总量",
+        "en": "sum of part {value} ({coverage}), not a total",
+    },
+    "population.national.heading": {
+        "zh": "城市群人口占全国比重（2020年）",
+        "en": "The cluster's share of China's population (2020)",
+    },
+    "population.national.text": {
+        "zh": "26个城市2020年普查常住人口合计{cluster}人，全国{national}人：占{share}，"
+        "规划2020年预期{goal}（{status}）。",
+        "en": "The 26 cities' census 2020 resident population totals {cluster} persons, "
+        "China's {national}: a share of {share}, against the plan's 2020 expected value of "
+        "{goal} ({status}).",
+    },
+    "population.national.gdp": {
+        "zh": "地区生产总值占全国比重（2020年，规划预期{goal}）：{reason}。",
+        "en": "Share of national GDP (2020, plan expected value {goal}): {reason}.",
+    },
     # --- economy (issue 6) ---
+    "economy.heading": {"zh": "经济", "en": "Economy"},
+    "economy.cluster_level": {
+        "zh": "表2和占全国比重是整个城市群（26个城市）的数字，不随所选范围变化。",
+        "en": "Table 2 and the national shares describe the whole cluster (26 cities): "
+        "they do not change with the scope.",
+    },
+    "economy.world.heading": {
+        "zh": "长三角城市群与世界五大城市群（表2）",
+        "en": "The YRD and the five world city clusters (Table 2)",
+    },
+    "economy.world.title": {
+        "zh": "表2：长三角城市群（2014年）与世界五大城市群（未注明年份）\n"
+        "各项与长三角之比（长三角 = 1，对数轴）；标注为原值",
+        "en": "Table 2: the YRD (2014) and five world city clusters (no year printed)\n"
+        "each measure as a ratio to the YRD (YRD = 1, log scale); labels: the values",
+    },
+    "economy.world.axis.x": {
+        "zh": "与长三角之比（倍，对数轴）",
+        "en": "Ratio to the YRD (times, log scale)",
+    },
+    "economy.world.axis.y": {"zh": "指标（单位）", "en": "Measure (unit)"},
+    "economy.world.note": {
+        "zh": "每一项都除以长三角城市群的同项数值：大于1表示高于长三角。"
+        "长三角为2014年数据，其他城市群规划未注明年份。",
+        "en": "Each measure is divided by the YRD's own value: above 1 means more than the YRD. "
+        "The YRD's figures are for 2014; the plan prints no year for the other clusters.",
+    },
+    "economy.world.ratio": {"zh": "{ratio}倍", "en": "{ratio} ×"},
+    "economy.no_year": {"zh": "未注明年份", "en": "no year printed"},
+    "economy.hover.cluster": {"zh": "城市群", "en": "Cluster"},
+    "economy.hover.measure": {"zh": "指标", "en": "Measure"},
+    "economy.hover.ratio": {"zh": "与长三角之比", "en": "Ratio to the YRD"},
+    "economy.hover.series": {"zh": "系列", "en": "Series"},
+    "economy.hover.direction": {"zh": "规划要求", "en": "What the plan wants"},
+    "economy.shares.heading": {
+        "zh": "占全国的比重：国土、人口、地区生产总值",
+        "en": "Shares of China: land, population, GDP",
+    },
+    "economy.shares.title": {
+        "zh": "长三角城市群占全国比重（%）\n2014年实际 · 2020年规划目标 · 2020年实际（可计算时）",
+        "en": "The YRD's share of China's total (%)\n"
+        "2014 observed · 2020 plan goal · 2020 observed (where computable)",
+    },
+    "economy.shares.axis.x": {"zh": "占全国比重（%）", "en": "Share of China's total (%)"},
+    "economy.shares.axis.y": {"zh": "指标", "en": "Measure"},
+    "economy.shares.measure.land": {"zh": "国土面积", "en": "Land area"},
+    "economy.shares.measure.population": {"zh": "常住人口", "en": "Resident population"},
+    "economy.shares.measure.gdp": {"zh": "地区生产总值", "en": "GDP"},
+    "economy.shares.series.observed": {
+        "zh": "实际（规划前言，2014年）",
+        "en": "Observed (plan preamble, 2014)",
+    },
+    "economy.shares.series.goal": {"zh": "2020年规划目标", "en": "2020 plan goal"},
+    "economy.shares.series.now": {
+        "zh": "2020年实际（由26个城市计算）",
+        "en": "2020 observed (computed from the 26 cities)",
+    },
+    "economy.shares.not_computable.incomplete": {
+        "zh": "无法计算：26个城市中只有{n}个有{year}年数值",
+        "en": "not computable: only {n} of 26 cities have a {year} value",
+    },
+    "economy.shares.not_computable.no_national_total": {
+        "zh": "无法计算：数据中没有全国{year}年总量",
+        "en": "not computable: no national total for {year} in the data",
+    },
+    "economy.shares.computed": {
+        "zh": "26个城市之和 ÷ 全国总量（{indicator}，{year}年）",
+        "en": "sum of the 26 cities ÷ national total ({indicator}, {year})",
+    },
+    "economy.shares.no_direction": {
+        "zh": "未标明预期或约束（规划在目标句中重述）",
+        "en": "no direction stated (restated in the goal sentence)",
+    },
+    "economy.shares.note.census": {
+        "zh": "2020年人口比重按第七次全国人口普查（11月1日）计算；规划的2014年数字为年末常住人口。",
+        "en": "The 2020 population share uses the 2020 census (1 November); the plan's 2014 "
+        "figure is year-end resident population.",
+    },
+    "economy.shares.note.not_summed": {
+        "zh": "只有26个城市都有数值时才计算占全国比重，不以部分城市之和代替。",
+        "en": "A share of China's total is computed only where all 26 cities have a value; "
+        "a sum over some of them is never used instead.",
+    },
+    "economy.gdp.heading": {"zh": "各城市地区生产总值", "en": "City GDP"},
+    "economy.gdp.title": {
+        "zh": "{indicator}（{unit}）· {year}年 · 实际\n{scope}：{m}个城市中{n}个有数据",
+        "en": "{indicator} ({unit}) · {year} · observed\n{scope}: {n} of {m} cities have data",
+    },
+    "economy.gdp.legend.no_data": {"zh": "无数据（不计为0）", "en": "No data (not zero)"},
+    "economy.gdp.note.quality": {
+        "zh": "颜色表示数据质量；各城市数字来源不同，见悬停提示。",
+        "en": "Colour shows the data quality; each city's figure has its own source (hover).",
+    },
     # --- ecology (issue 6) ---
+    "ecology.heading": {
+        "zh": "生态：开发强度、限期行动、跨界水体与监管区域",
+        "en": "Ecology: development intensity, commitments, water bodies and supervision zones",
+    },
+    "ecology.intensity.title": {
+        "zh": (
+            "国土开发强度（%）：{name}{year}年；上海及国外地区规划未注明年份\n"
+            "生态保护红线区域面积占比（%）：{goal_year}年目标，下限"
+        ),
+        "en": (
+            "Development intensity (%): {name} {year};\nShanghai and abroad: no year in the "
+            "plan\nShare of area within ecological red lines (%): {goal_year} goal, a floor"
+        ),
+    },
+    "ecology.intensity.axis": {"zh": "占国土面积的比重（%）", "en": "Share of land area (%)"},
+    "ecology.intensity.redline_row": {
+        "zh": "生态保护红线面积占比（目标）",
+        "en": "Ecological red-line area (goal)",
+    },
+    "ecology.intensity.land": {
+        "zh": "建设用地{value}平方公里（{year}年）",
+        "en": "construction land {value} km² ({year})",
+    },
+    "ecology.indicator.development_intensity": {
+        "zh": "国土开发强度",
+        "en": "Development intensity",
+    },
+    "ecology.indicator.eco_redline_share": {
+        "zh": "生态保护红线区域面积占比",
+        "en": "Share of area within ecological red lines",
+    },
+    "ecology.no_year": {"zh": "规划未注明年份", "en": "no year in the plan"},
+    "ecology.hover.indicator": {"zh": "指标", "en": "Indicator"},
+    "ecology.hover.source_text": {"zh": "规划原文", "en": "Plan's words"},
+    "ecology.hover.context": {"zh": "背景", "en": "Context"},
+    "ecology.hover.placement": {"zh": "点位", "en": "Point"},
+    "ecology.status.upcoming": {"zh": "未到期限", "en": "deadline ahead"},
+    "ecology.status.deadline_passed_not_tracked": {
+        "zh": "期限已过，本站未跟踪结果",
+        "en": "deadline passed — outcome not tracked here",
+    },
+    "ecology.status.undated": {"zh": "未定期限", "en": "no deadline"},
+    "ecology.status.met": {"zh": "已实现", "en": "met"},
+    "ecology.status.missed": {"zh": "未实现", "en": "missed"},
+    "ecology.timeline.title": {
+        "zh": "规划的限期行动：截止年份（年）与状态（第二、六章）",
+        "en": "The plan's dated commitments: deadline (year) and status (ch. 2, 6)",
+    },
+    "ecology.timeline.axis": {"zh": "截止年份（年）", "en": "Deadline (year)"},
+    "ecology.timeline.today": {"zh": "今天 {date}", "en": "today {date}"},
+    "ecology.undated.heading": {
+        "zh": "未定期限的行动（{n}项）",
+        "en": "Commitments without a deadline ({n})",
+    },
+    "ecology.commitments.caption": {
+        "zh": "规划的行动：内容、范围、门槛、期限、状态、来源",
+        "en": "The plan's commitments: what, scope, threshold, deadline, status, source",
+    },
+    "ecology.col.what": {"zh": "行动", "en": "What"},
+    "ecology.col.scope": {"zh": "范围", "en": "Scope"},
+    "ecology.col.threshold": {"zh": "门槛", "en": "Threshold"},
+    "ecology.col.deadline": {"zh": "期限", "en": "Deadline"},
+    "ecology.col.status": {"zh": "状态", "en": "Status"},
+    "ecology.col.source": {"zh": "来源", "en": "Source"},
+    "ecology.feature.label": {"zh": "跨界水体或监管区域", "en": "Water body or supervision zone"},
+    "ecology.feature.none": {"zh": "（不选）", "en": "(none)"},
+    "ecology.type.water_body": {"zh": "跨界水体（专栏8）", "en": "Water body (box 8)"},
+    "ecology.type.supervision_zone": {
+        "zh": "危化品监管区域（专栏9）",
+        "en": "Supervision zone (box 9)",
+    },
+    "ecology.map.title": {
+        "zh": "专栏8跨界水体与专栏9危险化学品重点监管区域",
+        "en": "Box 8 cross-boundary water bodies and box 9 hazardous-chemical supervision zones",
+    },
+    "ecology.map.legend.water_body": {
+        "zh": "跨界水体（成员城市中心*）",
+        "en": "Water body (centre of its cities*)",
+    },
+    "ecology.map.legend.supervision_zone": {"zh": "监管区域", "en": "Supervision zone"},
+    "ecology.placement.inside_place": {
+        "zh": "位于该县级单位境内（边界文件）",
+        "en": "inside the county-level unit (boundary file)",
+    },
+    "ecology.placement.centre_of_member_cities": {
+        "zh": "点位于成员城市的中心，不是水体的位置（无水体边界数据）",
+        "en": (
+            "placed at the centre of the member cities, not the water body's position "
+            "(no water geometry)"
+        ),
+    },
+    "ecology.part.caption": {
+        "zh": "谁参与哪一跨界水体或监管区域",
+        "en": "Who takes part in which water body or supervision zone",
+    },
+    "ecology.part.type": {"zh": "类型", "en": "Type"},
+    "ecology.part.name": {"zh": "名称", "en": "Name"},
+    "ecology.part.cities": {"zh": "参与城市", "en": "Cities taking part"},
+    "ecology.part.n": {"zh": "城市数", "en": "Cities"},
+    "ecology.part.place": {"zh": "县级单位", "en": "County-level unit"},
+    "ecology.part.rule": {"zh": "推定规则", "en": "Derived by"},
+    "ecology.part.source": {"zh": "来源", "en": "Source"},
+    "ecology.note.redline": {
+        "zh": (
+            "生态保护红线面积占比（≥15%，2020年）是另一项指标，与开发强度单位相同，"
+            "但不是开发强度的限值；开发强度是规划希望降低的数字。"
+        ),
+        "en": (
+            "The ecological red-line share (≥ 15 %, 2020) is another indicator in the same "
+            "unit, not a limit on development intensity, which the plan wants lower."
+        ),
+    },
+    "ecology.note.water_points": {
+        "zh": "标有{mark}的水体点位于成员城市的中心，不是水体的位置：数据中没有水体边界。",
+        "en": (
+            "Water bodies marked {mark} are drawn at the centre of their member cities, not at "
+            "the water body: the data hold no water geometry."
+        ),
+    },
+    "ecology.note.not_tracked": {
+        "zh": "本站未记录任何行动的完成情况：期限已过的只标“期限已过”。",
+        "en": "No commitment's outcome is recorded here: past deadlines are only marked as passed.",
+    },
 }
 
 

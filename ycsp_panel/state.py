@@ -17,7 +17,7 @@ from ycsp_panel import data
 from ycsp_panel.i18n import LANGUAGES
 
 KIND_ORDER = ("observed", "target", "forecast")
-COLOR_BY = ("value", "circle", "belt", "province", "size_class", "functional_zone")
+COLOR_BY = ("value", "circle", "belt", "province", "size_class", "functional_zone", "status")
 COMPARE_BY = ("city", "circle", "province", "belt")
 OVERLAYS = ("provinces", "circles", "belts", "county_cities", "zones")
 SCOPE_TYPES = ("circle", "belt", "province")

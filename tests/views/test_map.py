@@ -9,10 +9,11 @@ import pytest
 from bokeh.models import Axis, ColorBar, Legend, SaveTool, Text, Title
 
 from ycsp_panel import data
+from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import palette
 from ycsp_panel.views.chart import CANVAS_FONT
-from ycsp_panel.views.map import CityMap, legend_html, legend_rows, map_styles
+from ycsp_panel.views.map import CityMap, legend_html, legend_rows, map_styles, map_title
 
 gv.extension("bokeh", logo=False)
 
@@ -113,7 +114,7 @@ def test_changes_patch_the_source_without_a_new_plot():
 
 
 @pytest.mark.parametrize(
-    "color_by", ["circle", "province", "belt", "size_class", "functional_zone"]
+    "color_by", ["circle", "province", "belt", "size_class", "functional_zone", "status"]
 )
 def test_categorical_colourings(color_by):
     state = ExplorerState(color_by=color_by, lang="en")
@@ -129,6 +130,23 @@ def test_categorical_colourings(color_by):
         assert styles["category"].str.contains("derived").all()
     html = legend_html(state, styles)
     assert html.count("ycsp-swatch-row") == styles["category"].nunique()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_status_colouring_follows_population_status(lang):
+    from ycsp_panel.views.population import STATUS_COLORS
+
+    state = ExplorerState(color_by="status", lang=lang)
+    styles = map_styles(state)
+    assert styles.loc["330100", "key"] == "above"  # Hangzhou
+    assert styles.loc["320600", "key"] == "below"  # Nantong
+    assert styles.loc["310000", "key"] == "within"  # Shanghai, against its ceiling
+    assert styles.loc["340700", "key"] == "not_comparable"  # Tongling
+    assert styles.loc["340700", "fill"] == STATUS_COLORS["not_comparable"]
+    assert styles.loc["330100", "category"] == t("status.above", lang)
+    assert map_title(state).startswith(t("map.color_by.status", lang))
+    legend = legend_html(state, styles)
+    assert legend.count("ycsp-swatch-row") == 5
 
 
 def test_legend_states_indicator_unit_year_and_kind():
@@ -298,7 +316,7 @@ def test_language_change_redraws_title_key_and_save_name_in_english():
 
 
 @pytest.mark.parametrize(
-    "color_by", ["circle", "province", "belt", "size_class", "functional_zone"]
+    "color_by", ["circle", "province", "belt", "size_class", "functional_zone", "status"]
 )
 def test_categorical_key_has_every_colour_on_the_map_once(color_by):
     state = ExplorerState(color_by=color_by, lang="en")

@@ -361,3 +361,16 @@ def test_the_city_table_follows_the_state():
     state.lang = "en"
     assert "Suzhou–Wuxi–Changzhou metropolitan circle" in pane.object
     pane._cleanup(root)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_status_section_states_the_rules_with_the_tolerance(lang):
+    from ycsp_panel.analysis.population import TOLERANCE, status_rules
+    from ycsp_panel.views.sources import status_html
+
+    text = status_html(lang)
+    assert t("sources.status.heading", lang) in text
+    assert f"{TOLERANCE * 100:g}" in text
+    for rule in status_rules(lang):
+        assert html.escape(rule) in text
+    assert 'id="ycsp-sources-status"' in sources_html(lang)

@@ -45,6 +45,7 @@ from bokeh.models import (
 )
 
 from ycsp_panel import data
+from ycsp_panel.analysis.population import population_status
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, OVERLAYS, ExplorerState
 from ycsp_panel.views import palette
@@ -54,6 +55,7 @@ from ycsp_panel.views.chart import (
     legend_label,
     use_canvas_font,
 )
+from ycsp_panel.views.population import STATUS_COLORS
 
 _MERCATOR = "EPSG:3857"
 _COLUMNS = ("fill", "alpha", "line_color", "line_width", "hatch", "value_text", "category")
@@ -63,6 +65,7 @@ _CATEGORY_COLORS = {
     "belt": palette.BELT,
     "size_class": palette.SIZE_CLASS,
     "functional_zone": palette.FUNCTIONAL_ZONE,
+    "status": STATUS_COLORS,  # population 2020: census against the plan (analysis.population)
 }
 _HATCH = {"hatch_color": "#6b6b6b", "hatch_alpha": 0.8, "hatch_scale": 8}
 _KEY_COLUMNS = ("label", "fill", "alpha", "hatch", "line_color", "line_width")
@@ -149,6 +152,7 @@ def category_of(color_by: str, lang: str) -> pd.DataFrame:
     cities = data.cities().set_index("code")
     names = data.entities().set_index("id")
     classes = data.size_classes().set_index("id")
+    status = population_status(lang).set_index("code") if color_by == "status" else None
     labels: dict[str, str] = {}
     colors: dict[str, str] = {}
     keys: dict[str, str] = {}
@@ -179,6 +183,9 @@ def category_of(color_by: str, lang: str) -> pd.DataFrame:
             key = city["functional_zone"]
             label = t(f"map.zone.{key}", lang) + " " + t("map.derived_mark", lang)
             color = palette.FUNCTIONAL_ZONE[key]
+        elif color_by == "status":
+            key, label = status.loc[code, "status"], status.loc[code, "status_label"]
+            color = STATUS_COLORS[key]
         else:
             raise ValueError(f"not a category: {color_by!r}")
         labels[code], colors[code], keys[code] = label, color, key
@@ -412,7 +419,11 @@ class CityMap(pn.viewable.Viewer):
         self._codes = list(_projected("city")["code"])
         self._handles: dict[str, dict] = {}
         self._pane = pn.pane.HoloViews(
-            self._element(), sizing_mode="stretch_width", height=_HEIGHT, margin=0
+            self._element(),
+            sizing_mode="stretch_width",
+            height=_HEIGHT,
+            margin=0,
+            linked_axes=False,
         )
         self._legend = pn.pane.HTML(
             legend_html(self.state, map_styles(self.state)),

@@ -17,13 +17,14 @@ import panel as pn
 import param
 
 from ycsp_panel import data
+from ycsp_panel.analysis.population import status_rules
 from ycsp_panel.data.store import QUALITIES
 from ycsp_panel.i18n import LABELS, t
 from ycsp_panel.state import CORE_CITY, ExplorerState
 from ycsp_panel.views.chart import format_number
 
 # Anchor ids of the sections, in page order.
-SECTIONS = ("plan", "catalogue", "quality", "geometry", "derived", "boundaries")
+SECTIONS = ("plan", "catalogue", "quality", "geometry", "derived", "boundaries", "status")
 CITY_TABLE_ID = "ycsp-sources-cities"
 
 # Plan values shown as examples of the reconstruction: (entity, indicator, year, source).
@@ -416,6 +417,13 @@ def boundaries_html(lang: str) -> str:
     return _section("boundaries", lang, body)
 
 
+def status_html(lang: str) -> str:
+    """How target status is judged: the rules of :mod:`ycsp_panel.analysis.population`, built
+    from its constants (the tolerance), so text and computation cannot drift apart."""
+    items = "".join(f"<li>{_e(rule)}</li>" for rule in status_rules(lang))
+    return _section("status", lang, f"<ul>{items}</ul>")
+
+
 def city_table_html(lang: str) -> str:
     """The 26 cities with province, metropolitan circle and development belts: the map as a
     table, for screen readers and anyone who cannot read the map."""
@@ -462,6 +470,7 @@ def sources_html(lang: str, *, city_table: bool = False) -> str:
         geometry_html(lang),
         derived_html(lang),
         boundaries_html(lang),
+        status_html(lang),
     ]
     cities = city_table_html(lang) if city_table else ""
     return f'<div class="ycsp-sources">{contents_html(lang)}{"".join(sections)}</div>{cities}'

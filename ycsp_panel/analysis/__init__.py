@@ -1,0 +1,1 @@
+"""Pure computations behind the target views: no Panel here."""

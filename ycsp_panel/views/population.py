@@ -1,0 +1,458 @@
+"""Population: the plan's 2014 → 2020 → 2030 path of each city beside the census 2020 count.
+
+Draws what :mod:`ycsp_panel.analysis.population` computes: a dumbbell chart (census marker
+shaped and coloured by status), the growth needed to reach the 2030 forecast (ranked), the
+status table, the aggregates with their coverage and the national share against the plan's
+goal, and how status is judged. Follows ``state.scope`` (the cities shown), ``state.cities``
+(highlighted, ★) and ``state.lang``.
+"""
+
+from __future__ import annotations
+
+import html
+
+import holoviews as hv
+import pandas as pd
+import panel as pn
+import param
+
+from ycsp_panel import data
+from ycsp_panel.analysis import population as analysis
+from ycsp_panel.analysis.population import Status
+from ycsp_panel.i18n import Lang, t
+from ycsp_panel.state import ExplorerState
+from ycsp_panel.views import palette
+from ycsp_panel.views.aria import AriaMend
+from ycsp_panel.views.chart import (
+    HIGHLIGHT_MARK,
+    _ready_to_save,
+    export_filename,
+    format_number,
+    quality_label,
+)
+
+# Okabe-Ito colours and a marker shape per status: colour is never the only cue.
+STATUS_COLORS = {
+    Status.ABOVE.value: "#0072B2",
+    Status.NEAR.value: "#009E73",
+    Status.BELOW.value: "#E69F00",
+    Status.WITHIN.value: "#56B4E9",
+    Status.BREACHED.value: "#D55E00",
+    Status.NOT_COMPARABLE.value: "#CC79A7",
+    Status.NO_DATA.value: palette.NO_DATA,
+}
+STATUS_MARKERS = {
+    Status.ABOVE.value: "triangle",
+    Status.NEAR.value: "circle",
+    Status.BELOW.value: "inverted_triangle",
+    Status.WITHIN.value: "square",
+    Status.BREACHED.value: "diamond",
+    Status.NOT_COMPARABLE.value: "star",
+    Status.NO_DATA.value: "circle_x",
+}
+PLAN_COLOR = "#555555"
+WATCHED = ("lang", "scope", "cities")
+GROUPINGS = ("circle", "province", "belt", "cluster")
+HOVER = ["name", "point", "value_text", "status_text", "gap_text", "source", "quality"]
+
+
+def _sep(lang: Lang) -> str:
+    return "、" if lang == "zh" else ", "
+
+
+def _paren(text: str, lang: Lang) -> str:
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def _names(status: pd.DataFrame, state: ExplorerState) -> list[str]:
+    lang = state.lang
+    return [
+        f"{HIGHLIGHT_MARK} {row[f'name_{lang}']}"
+        if row["code"] in state.cities
+        else row[f"name_{lang}"]
+        for _, row in status.iterrows()
+    ]
+
+
+def dumbbell_points(state: ExplorerState) -> pd.DataFrame:
+    """The points of the dumbbell chart for the scope's cities (ordered by census 2020,
+    largest on top): one row per city and figure, with position, hover text and style."""
+    lang = state.lang
+    status = analysis.population_status(lang)
+    status = status[status["code"].isin(state.scope_cities)]
+    status = status.sort_values(["census_2020", "code"], ascending=[True, True])
+    status = status.assign(label=_names(status, state), y=range(len(status)))
+    titles = data.sources().set_index("id")[f"title_{lang}"]
+    unit = t("population.unit", lang)
+    records = []
+    for _, row in status.iterrows():
+        for point in ("plan_2014", "expected_2020", "forecast_2030", "census_2020"):
+            value = row[point]
+            if pd.isna(value):
+                continue
+            census = point == "census_2020"
+            value_text = f"{format_number(value)} {unit}"
+            if census:
+                count = t("profile.persons", lang).format(
+                    n=format_number(row["census_2020_persons"])
+                )
+                value_text += _paren(count, lang)
+            elif point == "expected_2020":
+                value_text += _paren(t(f"direction.{row['direction']}", lang), lang)
+            source_id = row["census_2020_source"] if census else row["expected_2020_source"]
+            quality = row["census_2020_quality"] if census else row["expected_2020_quality"]
+            gap = ""
+            if census and not pd.isna(row["gap"]):
+                share = f"{row['gap_pct']:+.1f} %"
+                gap = f"{row['gap']:+,.1f} {unit}{_paren(share, lang)}"
+            records.append(
+                {
+                    "code": row["code"],
+                    "y": row["y"],
+                    "label": row["label"],
+                    "value": float(value),
+                    "point": point,
+                    "name": row["name"],
+                    "point_text": t(f"population.point.{point}", lang),
+                    "value_text": value_text,
+                    "status": row["status"] if census else "",
+                    "status_text": row["status_label"] if census else "",
+                    "gap_text": gap or (row["reason"] if census else ""),
+                    "source": titles.get(source_id, source_id),
+                    "quality": quality_label(quality, lang),
+                    "highlighted": row["code"] in state.cities,
+                    "outline": 2.5 if row["code"] in state.cities else 0.5,
+                }
+            )
+    return pd.DataFrame.from_records(records)
+
+
+def dumbbell_element(state: ExplorerState) -> hv.Overlay:
+    """Per city a grey plan path 2014 → 2020 → 2030 (hollow markers) and the census 2020
+    marker in its status' colour and shape; legend, title, units in the canvas."""
+    lang = state.lang
+    points = dumbbell_points(state)
+    spec = data.indicators().set_index("id").loc["population"]
+    title = t("population.dumbbell.title", lang).format(
+        indicator=spec[f"name_{lang}"], unit=spec[f"unit_{lang}"]
+    )
+    x = hv.Dimension(
+        "value",
+        label=t("population.axis.value", lang).format(
+            indicator=spec[f"name_{lang}"], unit=spec[f"unit_{lang}"]
+        ),
+    )
+    y = hv.Dimension("y", label=t("population.axis.city", lang))
+    tooltips = [
+        (t("population.hover.city", lang), "@{name}"),
+        (t("population.hover.point", lang), "@{point_text}"),
+        (t("population.hover.value", lang), "@{value_text}"),
+        (t("population.hover.status", lang), "@{status_text}"),
+        (t("population.hover.gap", lang), "@{gap_text}"),
+        (t("population.hover.source", lang), "@{source}"),
+        (t("population.hover.quality", lang), "@{quality}"),
+    ]
+    vdims = [
+        y,
+        "outline",
+        "name",
+        "point_text",
+        "value_text",
+        "status_text",
+        "gap_text",
+        "source",
+        "quality",
+    ]
+    plan = points[points["point"] != "census_2020"]
+    path = plan.pivot(index="y", columns="point", values="value").reset_index()
+    layers = [
+        hv.Segments(
+            path.assign(y1=path["y"]),
+            [x.clone("plan_2014", label=x.label), y, "forecast_2030", "y1"],
+        ).opts(color=PLAN_COLOR, line_width=2, alpha=0.6)
+    ]
+    for point, marker in (
+        ("plan_2014", "circle"),
+        ("expected_2020", "square"),
+        ("forecast_2030", "triangle"),
+    ):
+        own = plan[plan["point"] == point]
+        layers.append(
+            hv.Scatter(own, x, vdims, label=t(f"population.point.{point}", lang)).opts(
+                color=PLAN_COLOR,
+                fill_alpha=0 if point != "plan_2014" else 1,
+                marker=marker,
+                size=8,
+                line_width=1.5,
+                tools=["hover"],
+                hover_tooltips=tooltips,
+            )
+        )
+    census = points[points["point"] == "census_2020"]
+    for status in Status:
+        own = census[census["status"] == status.value]
+        if own.empty:
+            continue
+        label = t("population.legend.census", lang).format(status=status.label(lang))
+        layers.append(
+            hv.Scatter(own, x, vdims, label=label).opts(
+                color=STATUS_COLORS[status.value],
+                marker=STATUS_MARKERS[status.value],
+                size=12,
+                line_color="black",
+                line_width="outline",
+                tools=["hover"],
+                hover_tooltips=tooltips,
+            )
+        )
+    ticks = points.drop_duplicates("y")[["y", "label"]].itertuples(index=False, name=None)
+    filename = export_filename("population", state, "status", "2020")
+    return hv.Overlay(layers).opts(
+        title=title,
+        xlabel=x.label,
+        fontsize={"title": "10.5pt"},
+        yticks=list(ticks),
+        height=max(320, 90 + 22 * points["y"].nunique()),
+        responsive=True,
+        show_grid=True,
+        legend_position="right",
+        toolbar="above",
+        default_tools=["save", "pan", "wheel_zoom", "reset"],
+        hooks=[_ready_to_save(filename)],
+    )
+
+
+def growth_points(state: ExplorerState) -> pd.DataFrame:
+    """The growth rates of the scope's cities, ranked by the growth needed (largest on top)."""
+    lang = state.lang
+    growth = analysis.population_growth()
+    growth = growth[growth["code"].isin(state.scope_cities)]
+    growth = growth[growth["comparable"]].iloc[::-1].reset_index(drop=True)
+    labels = [
+        f"{HIGHLIGHT_MARK} {name}" if code in state.cities else name
+        for code, name in zip(growth["code"], growth[f"name_{lang}"], strict=True)
+    ]
+    return growth.assign(y=range(len(growth)), label=labels, name=growth[f"name_{lang}"])
+
+
+GROWTH_SERIES = (
+    ("cagr_needed_2020_2030", "population.growth.needed", "#0072B2", "circle", 11),
+    ("cagr_2014_2020", "population.growth.plan_2014_2020", "#555555", "square", 7),
+    ("cagr_2020_2030", "population.growth.plan_2020_2030", "#E69F00", "triangle", 7),
+    ("cagr_census_2010_2020", "population.growth.census", "#CC79A7", "diamond", 8),
+)
+
+
+def growth_element(state: ExplorerState) -> hv.Overlay:
+    """A lollipop of the needed growth per city (ranked) with the plan's implied and the
+    censuses' growth as markers beside it."""
+    lang = state.lang
+    growth = growth_points(state)
+    x = hv.Dimension("rate", label=t("population.growth.axis", lang))
+    y = hv.Dimension("y", label=t("population.axis.city", lang))
+    stems = hv.Segments(
+        growth.assign(zero=0.0, y1=growth["y"]),
+        [hv.Dimension("zero", label=x.label), y, "cagr_needed_2020_2030", "y1"],
+    ).opts(color="#0072B2", line_width=2)
+    layers = [stems]
+    for column, key, color, marker, size in GROWTH_SERIES:
+        rows = growth.dropna(subset=[column]).assign(
+            rate=lambda frame, c=column: frame[c],
+            rate_text=lambda frame, c=column: [f"{v:+.2f} %" for v in frame[c]],
+            series=t(key, lang),
+        )
+        layers.append(
+            hv.Scatter(rows, x, [y, "name", "series", "rate_text"], label=t(key, lang)).opts(
+                color=color,
+                marker=marker,
+                size=size,
+                tools=["hover"],
+                hover_tooltips=[
+                    (t("population.hover.city", lang), "@{name}"),
+                    (t("population.hover.point", lang), "@{series}"),
+                    (t("population.hover.value", lang), "@{rate_text}"),
+                ],
+            )
+        )
+    filename = export_filename("population", state, "growth")
+    return hv.Overlay(layers).opts(
+        title=t("population.growth.title", lang),
+        fontsize={"title": "10.5pt"},
+        yticks=list(zip(growth["y"], growth["label"], strict=True)),
+        height=max(320, 90 + 22 * len(growth)),
+        responsive=True,
+        show_grid=True,
+        legend_position="right",
+        toolbar="above",
+        default_tools=["save", "pan", "wheel_zoom", "reset"],
+        hooks=[_ready_to_save(filename)],
+    )
+
+
+def growth_notes(state: ExplorerState) -> list[str]:
+    growth = analysis.population_growth()
+    skipped = growth[~growth["comparable"] & growth["code"].isin(state.scope_cities)]
+    if skipped.empty:
+        return []
+    names = _sep(state.lang).join(skipped[f"name_{state.lang}"])
+    return [t("population.growth.not_comparable", state.lang).format(names=names)]
+
+
+TABLE_COLUMNS = (
+    "city",
+    "plan_2014",
+    "expected_2020",
+    "direction",
+    "census_2020",
+    "census_2020_persons",
+    "gap",
+    "gap_pct",
+    "status",
+    "reason",
+    "share_circle",
+    "share_cluster",
+    "census_source",
+    "census_quality",
+)
+
+
+def status_table(state: ExplorerState) -> pd.DataFrame:
+    """The status table of the scope's cities, columns named in the language."""
+    lang = state.lang
+    status = analysis.population_status(lang)
+    status = status[status["code"].isin(state.scope_cities)].reset_index(drop=True)
+    titles = data.sources().set_index("id")[f"title_{lang}"]
+    shares = analysis.city_shares().set_index("code").loc[status["code"]].reset_index()
+    table = pd.DataFrame(
+        {
+            "city": _names(status, state),
+            "plan_2014": status["plan_2014"],
+            "expected_2020": status["expected_2020"],
+            "direction": [t(f"direction.{d}", lang) for d in status["direction"]],
+            "census_2020": status["census_2020"].round(2),
+            "census_2020_persons": status["census_2020_persons"].astype("Int64"),
+            "gap": status["gap"].round(2),
+            "gap_pct": status["gap_pct"].round(1),
+            "status": status["status_label"],
+            "reason": status["reason"],
+            "share_circle": shares["census_2020_share_circle_pct"].round(1),
+            "share_cluster": shares["census_2020_share_cluster_pct"].round(1),
+            "census_source": status["census_2020_source"].map(titles),
+            "census_quality": [quality_label(q, lang) for q in status["census_2020_quality"]],
+        }
+    )
+    return table.rename(columns={c: t(f"population.col.{c}", lang) for c in TABLE_COLUMNS})
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def aggregates_html(state: ExplorerState) -> str:
+    """Circle, province, belt and cluster sums with coverage and status, then the cluster's
+    share of China's census population against the plan's goal (GDP: why there is none)."""
+    lang = state.lang
+    unit = t("population.unit", lang)
+    columns = ["group", "expected_2020", "census_2020", "coverage", "status"]
+    head = "".join(f'<th scope="col">{_e(t(f"population.col.{c}", lang))}</th>' for c in columns)
+    body = []
+    for by in GROUPINGS:
+        for row in analysis.population_aggregates(by).itertuples():
+            if pd.isna(row.census_2020):
+                census = t("population.aggregates.partial", lang).format(
+                    value=format_number(row.census_2020_partial),
+                    coverage=t("chart.coverage", lang).format(n=row.census_2020_n, m=row.n_members),
+                )
+            else:
+                census = format_number(row.census_2020)
+            coverage = t("chart.coverage", lang).format(n=row.census_2020_n, m=row.n_members)
+            cells = [
+                _e(getattr(row, f"name_{lang}")),
+                _e(format_number(row.expected_2020)),
+                _e(census),
+                _e(coverage),
+                _e(Status(row.status).label(lang)),
+            ]
+            body.append(
+                f'<tr><th scope="row">{cells[0]}</th>'
+                + "".join(f"<td>{c}</td>" for c in cells[1:])
+                + "</tr>"
+            )
+    caption = f"{t('population.aggregates.heading', lang)} ({unit})"
+    table = (
+        f'<div style="overflow-x:auto" role="region" tabindex="0" aria-label="{_e(caption)}">'
+        f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+    share = analysis.national_share_2020()
+    pct = "{:.1f} %" if lang == "en" else "{:.1f}%"
+    if share.share_pct is not None:
+        national = t("population.national.text", lang).format(
+            cluster=format_number(share.cluster_sum),
+            national=format_number(share.national),
+            share=pct.format(share.share_pct),
+            goal=pct.format(share.goal_pct),
+            status=share.status.label(lang),
+        )
+    else:
+        national = share.reason(lang)
+    coverage = t("chart.coverage", lang).format(n=share.n_cities, m=share.n_members)
+    gdp = analysis.national_share("gdp", analysis.EXPECTED_YEAR)
+    gdp_text = t("population.national.gdp", lang).format(
+        goal=pct.format(gdp.goal_pct), reason=gdp.reason(lang) or pct.format(gdp.share_pct)
+    )
+    return (
+        f'<div class="ycsp-population-aggregates" style="font-size:13px">{table}'
+        f"<h3>{_e(t('population.national.heading', lang))}</h3>"
+        f"<p>{_e(national)} ({_e(coverage)})</p><p>{_e(gdp_text)}</p></div>"
+    )
+
+
+def rules_html(lang: Lang) -> str:
+    items = "".join(f"<li>{_e(rule)}</li>" for rule in analysis.status_rules(lang))
+    return f"<h3>{_e(t('status.rules.heading', lang))}</h3><ul>{items}</ul>"
+
+
+class PopulationView(pn.viewable.Viewer):
+    """Population against the plan for the scope's cities. Reads ``lang``, ``scope`` and
+    ``cities`` of the state; holds no selection of its own."""
+
+    state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state (read only)")
+
+    @param.depends(*(f"state.{name}" for name in WATCHED))
+    def dumbbell(self) -> hv.Overlay:
+        return dumbbell_element(self.state)
+
+    @param.depends(*(f"state.{name}" for name in WATCHED))
+    def growth(self) -> hv.Overlay:
+        return growth_element(self.state)
+
+    @param.depends(*(f"state.{name}" for name in WATCHED))
+    def table(self) -> AriaMend:
+        table = pn.widgets.Tabulator(
+            status_table(self.state),
+            disabled=True,
+            show_index=False,
+            pagination=None,
+            sizing_mode="stretch_width",
+            name=t("population.table.caption", self.state.lang),
+        )
+        return AriaMend(target=table, sizing_mode="stretch_width")
+
+    @param.depends(*(f"state.{name}" for name in WATCHED))
+    def text(self) -> str:
+        lang = self.state.lang
+        notes = "".join(f"<p>{_e(note)}</p>" for note in growth_notes(self.state))
+        return (
+            f"<h2>{_e(t('population.heading', lang))}</h2>{notes}"
+            f"{aggregates_html(self.state)}{rules_html(lang)}"
+        )
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return pn.Column(
+            pn.pane.HoloViews(self.dumbbell, sizing_mode="stretch_width", linked_axes=False),
+            pn.pane.HoloViews(self.growth, sizing_mode="stretch_width", linked_axes=False),
+            self.table,
+            pn.pane.HTML(self.text, sizing_mode="stretch_width", disable_math=True),
+            sizing_mode="stretch_width",
+        )
