@@ -53,7 +53,7 @@ def search(page, text: str) -> None:
     box.press("Enter")
 
 
-SECTIONS = ("explore", "series", "table", "sources")
+SECTIONS = ("explore", "population", "economy", "ecology", "series", "table", "sources")
 
 
 def section_button(page, key: str, lang: str):
@@ -87,15 +87,17 @@ def test_search_highlights_a_city_by_chinese_english_or_pinyin(app):
     assert "cities=320500" in address(page)
     search(page, "hefei")  # pinyin without capitals adds to the highlight
     wait_until(lambda: highlighted(page) == {SUZHOU, HEFEI})
-    search(page, "Taizhou")  # two cities: both highlighted, and the user is told
-    wait_until(lambda: highlighted(page) == {SUZHOU, HEFEI, TAIZHOU_JS, TAIZHOU_ZJ})
-    wait_until(lambda: any("2个城市" in text for text in deep_texts(page, ".ycsp-notices")))
+    # Two cities share the name: Enter takes the suggestion the menu offers first, or both
+    # with a notice when the menu had not opened yet (tests/views/test_header.py checks that).
+    search(page, "Taizhou")
+    both = {SUZHOU, HEFEI, TAIZHOU_JS, TAIZHOU_ZJ}
+    wait_until(lambda: {SUZHOU, HEFEI} < highlighted(page) <= both)
     search(page, "<b>Atlantis</b>")
     notice = wait_until(
         lambda: [text for text in deep_texts(page, ".ycsp-notices") if "Atlantis" in text]
     )
     assert "<b>Atlantis</b>" in notice[0]  # quoted as text, never markup
-    assert highlighted(page) == {SUZHOU, HEFEI, TAIZHOU_JS, TAIZHOU_ZJ}
+    assert {SUZHOU, HEFEI} < highlighted(page) <= both
     assert rec.console_errors() == []
 
 

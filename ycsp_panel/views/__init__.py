@@ -2,9 +2,12 @@
 
 from ycsp_panel.views.chart import ComparisonChart
 from ycsp_panel.views.controls import Controls
+from ycsp_panel.views.ecology import EcologyView
+from ycsp_panel.views.economy import EconomyView
 from ycsp_panel.views.header import Header
 from ycsp_panel.views.map import CityMap
 from ycsp_panel.views.notices import Notices
+from ycsp_panel.views.population import PopulationView
 from ycsp_panel.views.profile import CityProfile
 from ycsp_panel.views.sections import Sections
 from ycsp_panel.views.sources import CityTable, SourcesAndMethod
@@ -14,6 +17,8 @@ from ycsp_panel.views.timeseries import TimeSeries
 __all__ = [
     "CityTable",
     "DataTable",
+    "EcologyView",
+    "EconomyView",
     "SourcesAndMethod",
     "TimeSeries",
     "CityMap",
@@ -22,5 +27,6 @@ __all__ = [
     "Controls",
     "Header",
     "Notices",
+    "PopulationView",
     "Sections",
 ]

@@ -72,7 +72,7 @@ class Header(pn.viewable.Viewer):
         self.language = pn.widgets.RadioButtonGroup(
             options={LANGUAGE_NAMES[lang]: lang for lang in LANGUAGES},
             value=state.lang,
-            button_type="light",
+            color="light",
             margin=(5, 5),
         )
         self.search = pn.widgets.AutocompleteInput(
@@ -85,8 +85,8 @@ class Header(pn.viewable.Viewer):
             margin=(0, 5, 5, 5),
             stylesheets=[ON_DARK],
         )
-        self.copy_link = pn.widgets.Button(button_type="light", margin=(5, 5))
-        self.reset = pn.widgets.Button(button_type="light", margin=(5, 5))
+        self.copy_link = pn.widgets.Button(color="light", margin=(5, 5))
+        self.reset = pn.widgets.Button(color="light", margin=(5, 5))
         self._page_language = PageLanguage(lang=HTML_LANG[state.lang], height=0, width=0)
         self._relabel()
         # Registered once; the feedback follows the page's language (kept by PageLanguage).

@@ -35,8 +35,8 @@ class Sections(pn.viewable.Viewer):
         self.buttons = pn.widgets.RadioButtonGroup(
             value=self.active,
             options=keys,
-            button_type="primary",
-            button_style="outline",
+            color="primary",
+            variant="outline",
             stylesheets=[SECTION_CSS],
             css_classes=["ycsp-sections"],
             sizing_mode="stretch_width",
