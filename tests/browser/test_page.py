@@ -165,9 +165,12 @@ def test_phone_layout_puts_the_map_first_with_the_selections_folded(app):
     assert rec.console_errors() == []
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_accessibility_scan_finds_nothing_serious_on_any_tab(app, lang):
-    page, _ = app(f"?lang={lang}")
+# In English with two cities highlighted: chosen items and tables with marked rows are where
+# third-party widgets broke ARIA before (see views/aria.py).
+@pytest.mark.parametrize("query", ["?lang=zh", "?lang=en&cities=330100,320600&color_by=status"])
+def test_accessibility_scan_finds_nothing_serious_on_any_tab(app, query):
+    lang = "en" if "lang=en" in query else "zh"
+    page, _ = app(query)
     axe = Axe()
     found = {}
     for index, key in enumerate(SECTIONS):
