@@ -20,7 +20,7 @@ import pandas as pd
 
 from ycsp_panel import data
 from ycsp_panel.i18n import Lang, t
-from ycsp_panel.state import KIND_LABELS
+from ycsp_panel.state import KIND_LABELS, scope_label
 
 NO_DATA = "no data"  # quality of a row without a value (a city or group the chart calls "no data")
 COMPUTED = "computed"  # quality of a group's value: computed here from its member cities
@@ -331,18 +331,9 @@ def view_text(view: dict, lang: Lang) -> str:
         unit=spec[f"unit_{lang}"],
         year=view["year"],
         kind=KIND_LABELS[view["kind"]][lang],
-        scope=_scope_text(view["scope"], lang),
+        scope=scope_label(view["scope"], lang),
         by=t(f"controls.compare_by.{view['compare_by']}", lang),
     )
-
-
-def _scope_text(scope: str, lang: Lang) -> str:
-    # As views.controls.scope_label, which this Panel-free module cannot import.
-    if scope == "all":
-        return t("controls.scope_all", lang)
-    kind, _, group = scope.partition(":")
-    name = data.entity_names().set_index("id").loc[group, f"name_{lang}"]
-    return f"{t(f'controls.scope_type.{kind}', lang)} · {name}"
 
 
 def _source_line(source, lang: Lang, key: str = "table.about.source") -> str:

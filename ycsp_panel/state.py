@@ -14,7 +14,7 @@ import pandas as pd
 import param
 
 from ycsp_panel import data
-from ycsp_panel.i18n import LANGUAGES
+from ycsp_panel.i18n import LANGUAGES, t
 
 KIND_ORDER = ("observed", "target", "forecast")
 COLOR_BY = ("value", "circle", "belt", "province", "size_class", "functional_zone", "status")
@@ -34,6 +34,19 @@ class Notice:
 
     def text(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+
+def scope_label(scope: str, lang: str, names: pd.DataFrame | None = None) -> str:
+    """A scope in words: ``都市圈 · 南京都市圈`` for ``circle:nanjing``.
+
+    ``names``: ``data.entity_names()`` indexed by id, when labelling many scopes at once.
+    """
+    if scope == "all":
+        return t("controls.scope_all", lang)
+    kind, _, group = scope.partition(":")
+    if names is None:
+        names = data.entity_names().set_index("id")
+    return f"{t(f'controls.scope_type.{kind}', lang)} · {names.loc[group, f'name_{lang}']}"
 
 
 def _folded(text: str) -> str:

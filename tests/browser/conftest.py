@@ -7,7 +7,14 @@ import os
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.harness import CHROMIUM_ARGS, chromium_executable, served_app
+from tests.browser.harness import (
+    CHROMIUM_ARGS,
+    chromium_executable,
+    open_app,
+    served_app,
+    source_data,
+    wait_until,
+)
 
 
 def pytest_collection_modifyitems(items):
@@ -34,3 +41,20 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def app(browser, app_url):
+    """``app(query, width, height, **context_options)`` opens the app in a new context once
+    the map's data are in the browser; returns ``(page, record)``. Contexts close after."""
+    contexts = []
+
+    def open_(query: str = "", width: int = 1366, height: int = 768, **options):
+        context, page, rec = open_app(browser, app_url + query, width, height, **options)
+        contexts.append(context)
+        wait_until(lambda: source_data(page, "ycsp_fill"))
+        return page, rec
+
+    yield open_
+    for context in contexts:
+        context.close()

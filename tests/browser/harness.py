@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ycsp_panel.i18n import t
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
 
@@ -265,3 +267,8 @@ def screen_point(page, column: str, x: float, y: float) -> tuple[float, float]:
 def select_by_option(page, option_label: str):
     """The <select> (in any shadow root) that offers an option with this exact label."""
     return page.locator(f'select:has(option:text-is("{option_label}"))').first
+
+
+def open_section(page, key: str, lang: str) -> None:
+    """Click the button of a page section (``page.tab.<key>``) in ``lang``."""
+    page.get_by_role("button", name=t(f"page.tab.{key}", lang), exact=True).click()

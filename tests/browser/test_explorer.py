@@ -11,14 +11,11 @@ import statistics
 import time
 from urllib.parse import quote
 
-import pytest
-
 from tests.browser.harness import (
     ARTIFACTS,
     MAP_CANVAS,
     column_by_code,
     deep_texts,
-    open_app,
     screen_point,
     select_by_option,
     source_data,
@@ -28,22 +25,6 @@ from ycsp_panel import data
 from ycsp_panel.views import palette
 
 HEFEI, WUHU, MAANSHAN, SUZHOU = "340100", "340200", "340500", "320500"
-
-
-@pytest.fixture
-def app(browser, app_url):
-    """Open the app (optionally with a query string); returns (page, record)."""
-    contexts = []
-
-    def open_(query: str = "", width: int = 1366, height: int = 768):
-        context, page, rec = open_app(browser, app_url + query, width, height)
-        contexts.append(context)
-        wait_until(lambda: source_data(page, "ycsp_fill"))
-        return page, rec
-
-    yield open_
-    for context in contexts:
-        context.close()
 
 
 def city_point(page, code: str) -> tuple[float, float]:

@@ -22,21 +22,6 @@ SUZHOU, TAIZHOU_JS, TAIZHOU_ZJ, HEFEI = "320500", "321200", "331000", "340100"
 SERIOUS = ("serious", "critical")
 
 
-@pytest.fixture
-def app(browser, app_url):
-    contexts = []
-
-    def open_(query: str = "", width: int = 1366, height: int = 768, **options):
-        context, page, rec = open_app(browser, app_url + query, width, height, **options)
-        contexts.append(context)
-        wait_until(lambda: source_data(page, "ycsp_fill"))
-        return page, rec
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
 def address(page) -> str:
     """The page's URL as the browser has it now (``page.url`` is only refreshed when
     Playwright processes events, which polling with sleep does not do)."""

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.browser.harness import ARTIFACTS, open_app, source_data, wait_until
+from tests.browser.harness import ARTIFACTS, source_data, wait_until
 from ycsp_panel.views import palette
 
 SAVE_BUTTON = '.bk-ClickButton[title="Save"]'  # Bokeh's save tool (in a toolbar or its menu)
@@ -117,19 +117,16 @@ def check_basics(pixels: np.ndarray, info: dict) -> tuple[np.ndarray, np.ndarray
 
 
 @pytest.fixture
-def app(browser, app_url):
-    contexts = []
+def app(app):
+    """The shared ``app`` fixture, once the chart is drawn and the canvases painted."""
 
     def open_(query: str = ""):
-        context, page, rec = open_app(browser, app_url + query)
-        contexts.append(context)
-        wait_until(lambda: source_data(page, "ycsp_fill") and source_data(page, "bar_text"))
+        page, rec = app(query)
+        wait_until(lambda: source_data(page, "bar_text"))
         page.wait_for_timeout(800)  # the canvas paints after layout
         return page, rec
 
-    yield open_
-    for context in contexts:
-        context.close()
+    return open_
 
 
 def to_english(page) -> None:

@@ -6,29 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.browser.harness import ARTIFACTS, deep_texts, open_app, source_data, wait_until
+from tests.browser.harness import (
+    ARTIFACTS,
+    deep_texts,
+    open_section,
+    wait_until,
+)
 from ycsp_panel import data, export
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
-
-
-@pytest.fixture
-def app(browser, app_url):
-    contexts = []
-
-    def open_(query: str = "", width: int = 1366, height: int = 768):
-        context, page, rec = open_app(browser, app_url + query, width, height)
-        contexts.append(context)
-        wait_until(lambda: source_data(page, "ycsp_fill"))
-        return page, rec
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
-def open_section(page, key: str, lang: str) -> None:
-    page.get_by_role("button", name=t(f"page.tab.{key}", lang), exact=True).click()
 
 
 def download(page, label: str):

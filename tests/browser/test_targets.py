@@ -8,9 +8,8 @@ from tests.browser.harness import (
     ARTIFACTS,
     column_by_code,
     deep_texts,
-    open_app,
+    open_section,
     select_by_option,
-    source_data,
     wait_until,
 )
 from ycsp_panel import data
@@ -21,26 +20,6 @@ from ycsp_panel.views.ecology import feature_options
 from ycsp_panel.views.population import STATUS_COLORS
 
 HANGZHOU, NANTONG, SHANGHAI, TONGLING = "330100", "320600", "310000", "340700"
-
-
-@pytest.fixture
-def app(browser, app_url):
-    contexts = []
-
-    def open_(query: str = ""):
-        context, page, rec = open_app(browser, app_url + query)
-        contexts.append(context)
-        wait_until(lambda: source_data(page, "ycsp_fill"))
-        return page, rec
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
-def open_section(page, key: str, lang: str) -> str:
-    page.get_by_role("button", name=t(f"page.tab.{key}", lang), exact=True).click()
-    return key
 
 
 # Every string in a column of that name, across the data sources of the figures on the page:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ycsp_panel import data
+from ycsp_panel.analysis.population import national_share
 from ycsp_panel.data.units import convert
 
 CLUSTER = "yrd"
@@ -160,41 +161,24 @@ def observed_share(measure: ShareMeasure) -> dict:
     """The 26 cities' sum of ``measure.city_indicator`` in ``observed_year`` as a percentage
     of the national total (entity ``china``): keys ``now`` (or ``None``), ``now_year``,
     ``now_reason`` (why not computable, else ``None``), ``now_coverage`` (``"15 of 26 cities"``),
-    ``now_n_cities``, ``now_n_members`` and ``now_source_ids`` (the cities' and the nation's)."""
-    year = measure.observed_year
-    total = data.aggregate(measure.city_indicator, year, "observed", by="cluster")
-    total = total.set_index("group_id").loc[CLUSTER]
-    values = data.values()
-    national = values[
-        (values["entity_id"] == "china")
-        & (values["indicator"] == measure.city_indicator)
-        & (values["year"] == year)
-        & (values["kind"] == "observed")
-    ]
-    cities = values[
-        (values["indicator"] == measure.city_indicator)
-        & (values["year"] == year)
-        & (values["kind"] == "observed")
-        & values["entity_id"].isin(data.cities()["code"])
-    ]
-    result = {
-        "now": None,
-        "now_year": year,
-        "now_reason": None,
-        "now_coverage": total["coverage"],
-        "now_n_cities": int(total["n_cities"]),
-        "now_n_members": int(total["n_members"]),
-        "now_source_ids": sorted({*cities["source_id"], *national["source_id"]}),
+    ``now_n_cities``, ``now_n_members`` and ``now_source_ids`` (the cities' and the nation's).
+    Computed by :func:`ycsp_panel.analysis.population.national_share`."""
+    share = national_share(measure.city_indicator, measure.observed_year)
+    reason = None
+    if not share.complete:
+        reason = "incomplete"
+    elif share.national is None:
+        reason = "no_national_total"
+    national = [share.national_source] if share.national_source else []
+    return {
+        "now": share.share_pct,
+        "now_year": share.year,
+        "now_reason": reason,
+        "now_coverage": share.coverage,
+        "now_n_cities": share.n_cities,
+        "now_n_members": share.n_members,
+        "now_source_ids": sorted({*share.sources, *national}),
     }
-    if not total["complete"]:
-        result["now_reason"] = "incomplete"
-    elif len(national) != 1:
-        result["now_reason"] = "no_national_total"
-    else:
-        row = national.iloc[0]
-        nation = convert(float(row["value"]), row["unit"], total["unit"])
-        result["now"] = 100.0 * float(total["value"]) / nation
-    return result
 
 
 def population_share_2020() -> float | None:

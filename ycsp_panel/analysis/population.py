@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from ycsp_panel import data
-from ycsp_panel.data.aggregate import GroupBy
+from ycsp_panel.data.aggregate import GroupBy, coverage_text
+from ycsp_panel.data.units import convert
 from ycsp_panel.i18n import Lang, t
 
 TOLERANCE = 0.02  # "near": within ±2 % of the expected value, relative
@@ -258,8 +259,8 @@ def population_aggregates(by: GroupBy) -> pd.DataFrame:
                 caveats.add(point["caveat"])
         row["comparable"] = not caveats
         row["caveat"] = ";".join(sorted(caveats))
-        row["coverage_census_2020"] = f"{row['census_2020_n']} of {n_members} cities"
-        row["coverage_census_2010"] = f"{row['census_2010_n']} of {n_members} cities"
+        row["coverage_census_2020"] = coverage_text(row["census_2020_n"], n_members)
+        row["coverage_census_2010"] = coverage_text(row["census_2010_n"], n_members)
         rows.append(row)
     frame = pd.DataFrame.from_records(rows)
     frame["gap_pct"] = np.where(
@@ -322,7 +323,7 @@ class NationalShare:
 
     @property
     def coverage(self) -> str:
-        return f"{self.n_cities} of {self.n_members} cities"
+        return coverage_text(self.n_cities, self.n_members)
 
     def reason(self, lang: Lang) -> str:
         """Why there is no share (empty when there is one)."""
@@ -355,10 +356,16 @@ def national_share(indicator: str, year: int, kind: str = "observed") -> Nationa
     goal_direction = goal["direction"].iloc[0] if len(goal) else None
     n = int(cities["entity_id"].nunique())
     complete = n == len(codes) and len(national) == 1
+    # The national figure in the cities' unit (the reference data may print it otherwise).
+    nation = (
+        convert(float(national["value"].iloc[0]), national["unit"].iloc[0], unit)
+        if len(national) == 1
+        else None
+    )
     share = cluster_sum = None
     if complete:
         cluster_sum = float(cities["value"].sum())
-        share = cluster_sum / float(national["value"].iloc[0]) * 100
+        share = cluster_sum / nation * 100
     return NationalShare(
         indicator=indicator,
         year=year,
@@ -366,7 +373,7 @@ def national_share(indicator: str, year: int, kind: str = "observed") -> Nationa
         n_members=len(codes),
         share_pct=share,
         cluster_sum=cluster_sum,
-        national=float(national["value"].iloc[0]) if len(national) else None,
+        national=nation,
         unit=unit,
         goal_pct=goal_pct,
         goal_direction=goal_direction if isinstance(goal_direction, str) else None,

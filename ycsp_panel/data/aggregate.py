@@ -21,6 +21,11 @@ GroupBy = Literal["circle", "belt", "province", "cluster"]
 GROUPINGS: tuple[GroupBy, ...] = ("circle", "belt", "province", "cluster")
 
 
+def coverage_text(n_cities: int, n_members: int) -> str:
+    """``"15 of 26 cities"``: how many of a group's cities have a value."""
+    return f"{n_cities} of {n_members} cities"
+
+
 def group_members(by: GroupBy) -> pd.DataFrame:
     """``group_id, city_code`` for every group of a kind (``cluster``: all 26 as ``yrd``)."""
     data = catalogue()
@@ -103,7 +108,7 @@ def aggregate(
     result["value"] = result["partial_value"].where(complete, np.nan)
     result["complete"] = complete
     result["coverage"] = [
-        f"{n} of {m} cities" for n, m in zip(result["n_cities"], result["n_members"], strict=True)
+        coverage_text(n, m) for n, m in zip(result["n_cities"], result["n_members"], strict=True)
     ]
     result["unit"] = spec["unit"]
     names = _group_names()

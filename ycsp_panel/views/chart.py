@@ -70,6 +70,29 @@ def legend_label(text: str, lang: str) -> str:
     return "\n".join(textwrap.wrap(text, 30, break_long_words=False)) if lang == "en" else text
 
 
+def key_legend(items: list, **style) -> Legend:
+    """A legend for under a figure (map key, chart categories): small, frameless, not
+    clickable; ``style`` overrides (glyph sizes, ``ncols``)."""
+    return Legend(
+        items=items,
+        **{
+            "location": "left",
+            "orientation": "vertical",
+            "label_text_font_size": "9pt",
+            "label_height": 14,
+            "glyph_height": 12,
+            "glyph_width": 12,
+            "spacing": 3,
+            "padding": 4,
+            "margin": 10,  # a panel legend sits a few px low in its slot: off the edge
+            "border_line_alpha": 0,
+            "background_fill_alpha": 0,
+            "click_policy": "none",
+            **style,
+        },
+    )
+
+
 def legend_columns(labels, width_px: float = 360) -> int:
     """1 or 2 columns for a legend of these labels: 2 when two of the longest fit ``width_px``
     (a conservative figure width)."""
@@ -424,7 +447,7 @@ def comparison_element(
         responsive=True,
         toolbar="above",
         show_grid=True,
-        hooks=[_few_ticks, _legend_below(legend), _ready_to_save(filename)],
+        hooks=[_few_ticks, _legend_below(legend), ready_to_save(filename)],
     )
 
 
@@ -481,30 +504,12 @@ def _legend_below(labels: dict[str, str]):
             )
             for category, label in labels.items()
         ]
-        figure.add_layout(
-            Legend(
-                items=items,
-                ncols=legend_columns(labels.values()),
-                location="left",
-                orientation="vertical",
-                label_text_font_size="9pt",
-                label_height=14,
-                glyph_height=12,
-                glyph_width=12,
-                spacing=3,
-                padding=4,
-                margin=10,  # a panel legend sits a few px low in its slot: off the edge
-                border_line_alpha=0,
-                background_fill_alpha=0,
-                click_policy="none",
-            ),
-            "below",
-        )
+        figure.add_layout(key_legend(items, ncols=legend_columns(labels.values())), "below")
 
     return hook
 
 
-def _ready_to_save(filename: str):
+def ready_to_save(filename: str):
     """A hook naming the save tool's file and putting every canvas text in a CJK font."""
 
     def hook(plot, element) -> None:
@@ -515,42 +520,37 @@ def _ready_to_save(filename: str):
     return hook
 
 
-class ComparisonChart(pn.viewable.Viewer):
-    """The state's indicator, year and kind compared across the scope's cities or groups.
-
-    Reads ``lang``, ``scope``, ``cities``, ``indicator``, ``year``, ``kind`` and ``compare_by``
-    of the state; holds no selection of its own.
+class DeferredChart(pn.viewable.Viewer):
+    """A chart and the notes under it, drawn from the state and redrawn once per burst of
+    changes (an indicator change may move year and kind too); under ``panel serve`` a moment
+    later, so that the map's small patch reaches the browser first. Subclasses say what to
+    watch (``_watched``) and how to compute and draw (``_chart``, ``_element``,
+    ``_notes_html``).
     """
 
     state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state (read only)")
+    _watched: tuple[str, ...] = ()
 
     def __init__(self, **params):
         super().__init__(**params)
-        chart = comparison(self.state)
+        chart = self._chart()
         self._plot = pn.pane.HoloViews(
-            comparison_element(chart, self.state.lang, chart_filename(self.state)),
-            sizing_mode="stretch_width",
-            linked_axes=False,
+            self._element(chart), sizing_mode="stretch_width", linked_axes=False
         )
-        self._notes = pn.pane.HTML(notes_html(chart), sizing_mode="stretch_width")
+        self._notes = pn.pane.HTML(self._notes_html(chart), sizing_mode="stretch_width")
         self._pending = False
-        self.state.param.watch(self._schedule, list(WATCHED))
+        self.state.param.watch(self._schedule, list(self._watched))
 
-    @param.depends(*(f"state.{name}" for name in WATCHED))
-    def element(self) -> hv.Overlay | hv.Div:
-        return comparison_element(
-            comparison(self.state), self.state.lang, chart_filename(self.state)
-        )
+    def _chart(self):
+        raise NotImplementedError
 
-    @param.depends(*(f"state.{name}" for name in WATCHED))
-    def notes(self) -> list[str]:
-        """The plain-text notes under the chart (no data, partial sums, highlight marks …)."""
-        return comparison(self.state).notes
+    def _element(self, chart) -> hv.Overlay | hv.Div:
+        raise NotImplementedError
+
+    def _notes_html(self, chart) -> str:
+        raise NotImplementedError
 
     def _schedule(self, *_events) -> None:
-        # Redraw once per burst of changes (an indicator change may move year and kind too),
-        # and under ``panel serve`` a moment later: the map's small patch reaches the browser
-        # first instead of waiting for this larger redraw.
         if not self._pending:
             self._pending = True
             self._plot.loading = True  # Panel's spinner while the redraw waits its turn
@@ -564,13 +564,39 @@ class ComparisonChart(pn.viewable.Viewer):
 
     def _refresh(self) -> None:
         self._pending = False
-        chart = comparison(self.state)
+        chart = self._chart()
         with pn.io.hold():
-            self._plot.object = comparison_element(
-                chart, self.state.lang, chart_filename(self.state)
-            )
-            self._notes.object = notes_html(chart)
+            self._plot.object = self._element(chart)
+            self._notes.object = self._notes_html(chart)
             self._plot.loading = False
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(self._plot, self._notes, sizing_mode="stretch_width")
+
+
+class ComparisonChart(DeferredChart):
+    """The state's indicator, year and kind compared across the scope's cities or groups.
+
+    Reads ``lang``, ``scope``, ``cities``, ``indicator``, ``year``, ``kind`` and ``compare_by``
+    of the state; holds no selection of its own.
+    """
+
+    _watched = WATCHED
+
+    def _chart(self) -> Comparison:
+        return comparison(self.state)
+
+    def _element(self, chart: Comparison) -> hv.Overlay | hv.Div:
+        return comparison_element(chart, self.state.lang, chart_filename(self.state))
+
+    def _notes_html(self, chart: Comparison) -> str:
+        return notes_html(chart)
+
+    @param.depends(*(f"state.{name}" for name in WATCHED))
+    def element(self) -> hv.Overlay | hv.Div:
+        return self._element(self._chart())
+
+    @param.depends(*(f"state.{name}" for name in WATCHED))
+    def notes(self) -> list[str]:
+        """The plain-text notes under the chart (no data, partial sums, highlight marks …)."""
+        return self._chart().notes

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 
-import pandas as pd
 import panel as pn
 import param
 
@@ -16,25 +15,13 @@ from ycsp_panel.state import (
     KIND_LABELS,
     OVERLAYS,
     ExplorerState,
+    scope_label,
     view_options,
 )
 from ycsp_panel.views.aria import AriaMend
 
 _LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 HEADING_CSS = ".ycsp-h { font-size: 15px; font-weight: 600; margin: 6px 0 0 0; color: #1f3a5f; }"
-
-
-def scope_label(scope: str, lang: str, names: pd.DataFrame | None = None) -> str:
-    """A scope in words: ``都市圈 · 南京都市圈`` for ``circle:nanjing``.
-
-    ``names``: ``data.entity_names()`` indexed by id, when labelling many scopes at once.
-    """
-    if scope == "all":
-        return t("controls.scope_all", lang)
-    kind, _, group = scope.partition(":")
-    if names is None:
-        names = data.entity_names().set_index("id")
-    return f"{t(f'controls.scope_type.{kind}', lang)} · {names.loc[group, f'name_{lang}']}"
 
 
 class Controls(pn.viewable.Viewer):

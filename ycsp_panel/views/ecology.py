@@ -21,7 +21,6 @@ import pandas as pd
 import panel as pn
 import param
 from bokeh.core.property.vectorization import Field
-from bokeh.models import SaveTool
 
 from ycsp_panel import data
 from ycsp_panel.analysis import ecology
@@ -29,8 +28,8 @@ from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import palette
 from ycsp_panel.views.aria import AriaMend
-from ycsp_panel.views.chart import export_filename, format_number, use_canvas_font
-from ycsp_panel.views.map import _halo, _projected
+from ycsp_panel.views.chart import export_filename, format_number, ready_to_save
+from ycsp_panel.views.map import halo, projected
 from ycsp_panel.views.table import LabelledTabulator
 
 WATCHED = ("lang", "scope", "cities")
@@ -188,7 +187,7 @@ def intensity_element(state: ExplorerState) -> hv.Overlay:
         show_grid=True,
         toolbar="above",
         default_tools=["save"],
-        hooks=[_ready_to_save(export_filename("ecology_intensity", state))],
+        hooks=[ready_to_save(export_filename("ecology_intensity", state))],
     )
 
 
@@ -288,7 +287,7 @@ def timeline_element(state: ExplorerState, today: datetime.date) -> hv.Overlay:
         legend_position="bottom",
         toolbar="above",
         default_tools=["save"],
-        hooks=[_ready_to_save(export_filename("ecology_commitments", state))],
+        hooks=[ready_to_save(export_filename("ecology_commitments", state))],
     )
 
 
@@ -365,7 +364,7 @@ def map_element(state: ExplorerState, feature: str = "") -> hv.Overlay:
     """The 26 cities (members of ``feature`` filled, highlighted ones outlined, outside the
     scope faded) and a labelled point per water body and zone. No tiles."""
     lang = state.lang
-    cities = _projected("city")
+    cities = projected("city")
     members = set(ecology.members_of(feature)) if feature else set()
     scope, highlighted = set(state.scope_cities), set(state.cities)
     shown = cities[["geometry", "code", "name_zh", "name_en"]].assign(
@@ -421,7 +420,7 @@ def map_element(state: ExplorerState, feature: str = "") -> hv.Overlay:
         text_baseline="bottom",
         text_color="#1a1a1a",
         xoffset=4000,
-        hooks=[_halo],
+        hooks=[halo],
     )
     xmin, ymin, xmax, ymax = cities.total_bounds
     pad = 0.04 * max(xmax - xmin, ymax - ymin)
@@ -438,7 +437,7 @@ def map_element(state: ExplorerState, feature: str = "") -> hv.Overlay:
         legend_position="bottom_right",
         toolbar="above",
         default_tools=["save", "pan", "wheel_zoom", "reset"],
-        hooks=[_ready_to_save(export_filename("ecology_map", state, *[feature] * bool(feature)))],
+        hooks=[ready_to_save(export_filename("ecology_map", state, *[feature] * bool(feature)))],
     )
 
 
@@ -476,15 +475,6 @@ def _hatched(plot, element) -> None:
     glyph.hatch_pattern = Field("hatch")
     glyph.hatch_color = "#ffffff"
     glyph.hatch_scale = 8
-
-
-def _ready_to_save(filename: str):
-    def hook(plot, element) -> None:
-        for tool in plot.state.select({"type": SaveTool}):
-            tool.filename = filename
-        use_canvas_font(plot.state)
-
-    return hook
 
 
 def notes_html(lang: str) -> str:

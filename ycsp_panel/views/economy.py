@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import panel as pn
 import param
-from bokeh.models import NumeralTickFormatter, SaveTool
+from bokeh.models import NumeralTickFormatter
 
 from ycsp_panel import data
 from ycsp_panel.analysis import economy
@@ -30,7 +30,7 @@ from ycsp_panel.views.chart import (
     export_filename,
     format_number,
     quality_label,
-    use_canvas_font,
+    ready_to_save,
 )
 
 # One Okabe-Ito colour and one marker per world cluster; the YRD is black, a larger star.
@@ -212,7 +212,7 @@ def world_element(lang: str, filename: str = "ycsp_economy_world") -> hv.Overlay
         responsive=True,
         toolbar="above",
         show_grid=True,
-        hooks=[_ready_to_save(filename)],
+        hooks=[ready_to_save(filename)],
     )
 
 
@@ -383,7 +383,7 @@ def shares_element(lang: str, filename: str = "ycsp_economy_shares") -> hv.Overl
         responsive=True,
         toolbar="above",
         show_grid=True,
-        hooks=[_ready_to_save(filename)],
+        hooks=[ready_to_save(filename)],
     )
 
 
@@ -526,7 +526,7 @@ def gdp_element(state: ExplorerState, year: int | None = None) -> hv.Overlay:
         responsive=True,
         toolbar="above",
         show_grid=True,
-        hooks=[_ready_to_save(filename)],
+        hooks=[ready_to_save(filename)],
     )
 
 
@@ -552,17 +552,6 @@ def _offset_text(pixels: int):
 
     def hook(plot, element) -> None:
         plot.handles["glyph"].x_offset = pixels
-
-    return hook
-
-
-def _ready_to_save(filename: str):
-    """A hook naming the save tool's file and putting every canvas text in a CJK font."""
-
-    def hook(plot, element) -> None:
-        for tool in plot.state.select({"type": SaveTool}):
-            tool.filename = filename
-        use_canvas_font(plot.state)
 
     return hook
 

@@ -34,7 +34,6 @@ from bokeh.models import (
     ColorBar,
     ColumnDataSource,
     IndexFilter,
-    Legend,
     LegendItem,
     LinearColorMapper,
     MultiPolygons,
@@ -51,11 +50,11 @@ from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, OVERLAYS, ExplorerStat
 from ycsp_panel.views import palette
 from ycsp_panel.views.chart import (
     export_filename,
+    key_legend,
     legend_columns,
     legend_label,
     use_canvas_font,
 )
-from ycsp_panel.views.population import STATUS_COLORS
 
 _MERCATOR = "EPSG:3857"
 _COLUMNS = ("fill", "alpha", "line_color", "line_width", "hatch", "value_text", "category")
@@ -65,7 +64,7 @@ _CATEGORY_COLORS = {
     "belt": palette.BELT,
     "size_class": palette.SIZE_CLASS,
     "functional_zone": palette.FUNCTIONAL_ZONE,
-    "status": STATUS_COLORS,  # population 2020: census against the plan (analysis.population)
+    "status": palette.STATUS,  # population 2020: census against the plan (analysis.population)
 }
 _HATCH = {"hatch_color": "#6b6b6b", "hatch_alpha": 0.8, "hatch_scale": 8}
 _KEY_COLUMNS = ("label", "fill", "alpha", "hatch", "line_color", "line_width")
@@ -79,7 +78,7 @@ SCREEN_READER_ONLY_CSS = """
 
 
 @cache
-def _projected(level: str) -> gpd.GeoDataFrame:
+def projected(level: str) -> gpd.GeoDataFrame:
     """Geometry of a level in Web Mercator, once per process (read-only: never mutate it).
 
     The provinces are context (most of their area lies outside the plan): simplified again
@@ -94,7 +93,7 @@ def _projected(level: str) -> gpd.GeoDataFrame:
 
 @cache
 def _circle_outlines() -> gpd.GeoDataFrame:
-    cities = _projected("city").set_index("code")
+    cities = projected("city").set_index("code")
     members = data.group_members("circle")
     names = data.entities().set_index("id")
     rows = []
@@ -119,7 +118,7 @@ def _circle_outlines() -> gpd.GeoDataFrame:
 def _belt_lines() -> gpd.GeoDataFrame:
     from shapely.geometry import LineString
 
-    points = _projected("city").set_index("code").geometry.representative_point()
+    points = projected("city").set_index("code").geometry.representative_point()
     names = data.entities().set_index("id")
     rows = []
     for belt, route in data.belt_routes().groupby("belt_id"):
@@ -185,7 +184,7 @@ def category_of(color_by: str, lang: str) -> pd.DataFrame:
             color = palette.FUNCTIONAL_ZONE[key]
         elif color_by == "status":
             key, label = status.loc[code, "status"], status.loc[code, "status_label"]
-            color = STATUS_COLORS[key]
+            color = palette.STATUS[key]
         else:
             raise ValueError(f"not a category: {color_by!r}")
         labels[code], colors[code], keys[code] = label, color, key
@@ -377,26 +376,7 @@ def _colour_bar() -> ColorBar:
     )
 
 
-def _key_legend(items: list[LegendItem]) -> Legend:
-    """The key under the map (and the colour bar): swatches and overlays, one column or two."""
-    return Legend(
-        items=items,
-        location="left",
-        orientation="vertical",
-        label_text_font_size="9pt",
-        label_height=14,
-        glyph_height=13,
-        glyph_width=18,
-        spacing=3,
-        padding=4,
-        margin=10,  # a panel legend sits a few px low in its slot: off the edge
-        border_line_alpha=0,
-        background_fill_alpha=0,
-        click_policy="none",
-    )
-
-
-def _halo(plot, element) -> None:
+def halo(plot, element) -> None:
     # A translucent white box keeps names legible on dark and light fills alike.
     glyph = plot.handles["glyph"]
     glyph.background_fill_color = "white"
@@ -416,7 +396,7 @@ class CityMap(pn.viewable.Viewer):
     def __init__(self, **params):
         params.setdefault("state", ExplorerState())
         super().__init__(**params)
-        self._codes = list(_projected("city")["code"])
+        self._codes = list(projected("city")["code"])
         self._handles: dict[str, dict] = {}
         self._pane = pn.pane.HoloViews(
             self._element(),
@@ -440,10 +420,10 @@ class CityMap(pn.viewable.Viewer):
 
     def _element(self) -> hv.Overlay:
         lang = self.state.lang
-        cities = _projected("city")
-        provinces = _projected("province")
-        counties = _projected("county")
-        # Context layers are projected once per process (``_projected``) and drawn as plain
+        cities = projected("city")
+        provinces = projected("province")
+        counties = projected("county")
+        # Context layers are projected once per process (``projected``) and drawn as plain
         # HoloViews elements: GeoViews would project them again for every session (≈0.3 s each).
         context = hv.Polygons(provinces[["geometry", "name_zh"]], vdims=["name_zh"]).opts(
             color="#f4f4f2", line_color="#b0b0b0", line_width=0.8, tools=[]
@@ -517,7 +497,7 @@ class CityMap(pn.viewable.Viewer):
             {"x": points.x, "y": points.y, "label": cities[f"name_{lang}"]},
             kdims=["x", "y"],
             vdims=["label"],
-        ).opts(text_font_size="9pt", text_color="#1a1a1a", hooks=[_halo])
+        ).opts(text_font_size="9pt", text_color="#1a1a1a", hooks=[halo])
         xmin, ymin, xmax, ymax = cities.total_bounds
         pad = 0.04 * max(xmax - xmin, ymax - ymin)
         return (
@@ -616,8 +596,11 @@ class CityMap(pn.viewable.Viewer):
             for name in OVERLAYS
             if self._handles.get(name, {}).get("renderers")
         }
-        legend = _key_legend(
-            [LegendItem(label=Field("label"), renderers=[swatches]), *overlay_items.values()]
+        # The key's swatches are wider than the chart's: hatching and outlines must show.
+        legend = key_legend(
+            [LegendItem(label=Field("label"), renderers=[swatches]), *overlay_items.values()],
+            glyph_height=13,
+            glyph_width=18,
         )
         figure.add_layout(colorbar, "below")
         figure.add_layout(legend, "below")

@@ -41,6 +41,16 @@ SIZE_CLASS = dict(
     )
 )
 FUNCTIONAL_ZONE = {"optimized": "#0072B2", "key": "#E69F00", "restricted": "#009E73"}
+# Population status (analysis.population.Status values), Okabe-Ito.
+STATUS = {
+    "above": "#0072B2",
+    "near": "#009E73",
+    "below": "#E69F00",
+    "within": "#56B4E9",
+    "breached": "#D55E00",
+    "not_comparable": "#CC79A7",
+    "no_data": NO_DATA,
+}
 SCALE = cividis(256)
 SCALE_STEPS = 7  # the legend's gradient stops
 

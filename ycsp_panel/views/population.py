@@ -25,22 +25,14 @@ from ycsp_panel.views import palette
 from ycsp_panel.views.aria import AriaMend
 from ycsp_panel.views.chart import (
     HIGHLIGHT_MARK,
-    _ready_to_save,
     export_filename,
     format_number,
     quality_label,
+    ready_to_save,
 )
 
-# Okabe-Ito colours and a marker shape per status: colour is never the only cue.
-STATUS_COLORS = {
-    Status.ABOVE.value: "#0072B2",
-    Status.NEAR.value: "#009E73",
-    Status.BELOW.value: "#E69F00",
-    Status.WITHIN.value: "#56B4E9",
-    Status.BREACHED.value: "#D55E00",
-    Status.NOT_COMPARABLE.value: "#CC79A7",
-    Status.NO_DATA.value: palette.NO_DATA,
-}
+# A marker shape per status beside its colour (palette.STATUS): colour is never the only cue.
+STATUS_COLORS = palette.STATUS
 STATUS_MARKERS = {
     Status.ABOVE.value: "triangle",
     Status.NEAR.value: "circle",
@@ -218,7 +210,7 @@ def dumbbell_element(state: ExplorerState) -> hv.Overlay:
         legend_position="right",
         toolbar="above",
         default_tools=["save", "pan", "wheel_zoom", "reset"],
-        hooks=[_ready_to_save(filename)],
+        hooks=[ready_to_save(filename)],
     )
 
 
@@ -285,7 +277,7 @@ def growth_element(state: ExplorerState) -> hv.Overlay:
         legend_position="right",
         toolbar="above",
         default_tools=["save", "pan", "wheel_zoom", "reset"],
-        hooks=[_ready_to_save(filename)],
+        hooks=[ready_to_save(filename)],
     )
 
 
@@ -427,17 +419,34 @@ class PopulationView(pn.viewable.Viewer):
     def growth(self) -> hv.Overlay:
         return growth_element(self.state)
 
-    @param.depends(*(f"state.{name}" for name in WATCHED))
-    def table(self) -> AriaMend:
-        table = pn.widgets.Tabulator(
+    def __init__(self, **params):
+        super().__init__(**params)
+        # The aggregates cover every group whatever the scope: built once per language.
+        self._aggregates: dict[str, str] = {}
+        self._table = self._new_table()
+        self._mended_table = AriaMend(target=self._table, sizing_mode="stretch_width")
+        self.state.param.watch(self._update_table, list(WATCHED))
+
+    def _new_table(self) -> pn.widgets.Tabulator:
+        return pn.widgets.Tabulator(
             status_table(self.state),
             disabled=True,
             show_index=False,
             pagination=None,
             sizing_mode="stretch_width",
-            name=t("population.table.caption", self.state.lang),
+            name=t("population.table.caption", self.state.lang),  # constant once made
         )
-        return AriaMend(target=table, sizing_mode="stretch_width")
+
+    def _update_table(self, *_events) -> None:
+        """Refill the table; a new one only when the language (its name) changes."""
+        if self._table.name != t("population.table.caption", self.state.lang):
+            self._table = self._mended_table.target = self._new_table()
+        else:
+            self._table.value = status_table(self.state)
+
+    def table(self) -> AriaMend:
+        """The status table (one Tabulator, refilled on every change)."""
+        return self._mended_table
 
     @param.depends(*(f"state.{name}" for name in WATCHED))
     def text(self) -> str:
@@ -445,14 +454,19 @@ class PopulationView(pn.viewable.Viewer):
         notes = "".join(f"<p>{_e(note)}</p>" for note in growth_notes(self.state))
         return (
             f"<h2>{_e(t('population.heading', lang))}</h2>{notes}"
-            f"{aggregates_html(self.state)}{rules_html(lang)}"
+            f"{self._aggregates_html(lang)}{rules_html(lang)}"
         )
+
+    def _aggregates_html(self, lang: str) -> str:
+        if lang not in self._aggregates:
+            self._aggregates[lang] = aggregates_html(self.state)
+        return self._aggregates[lang]
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(
             pn.pane.HoloViews(self.dumbbell, sizing_mode="stretch_width", linked_axes=False),
             pn.pane.HoloViews(self.growth, sizing_mode="stretch_width", linked_axes=False),
-            self.table,
+            self._mended_table,
             pn.pane.HTML(self.text, sizing_mode="stretch_width", disable_math=True),
             sizing_mode="stretch_width",
         )

@@ -19,9 +19,7 @@ from dataclasses import dataclass, field
 import holoviews as hv
 import numpy as np
 import pandas as pd
-import panel as pn
 import param
-from bokeh.models import SaveTool
 
 from ycsp_panel import data
 from ycsp_panel.data.series import OBSERVED_KINDS
@@ -29,10 +27,11 @@ from ycsp_panel.i18n import t
 from ycsp_panel.state import SCOPE_TYPES, ExplorerState
 from ycsp_panel.views.chart import (
     GROUP_COLORS,
+    DeferredChart,
     export_filename,
     format_number,
     quality_label,
-    use_canvas_font,
+    ready_to_save,
 )
 
 MAX_LINES = 6
@@ -350,7 +349,7 @@ def series_element(
         legend_limit=1000,  # HoloViews drops the legend above 25 glyphs by default
         toolbar="above",
         default_tools=["save", "pan", "wheel_zoom", "reset"],
-        hooks=[_ready_to_save(filename)],
+        hooks=[ready_to_save(filename)],
     )
 
 
@@ -372,18 +371,6 @@ def _above_marker(plot, element) -> None:
     plot.handles["glyph"].y_offset = -8
 
 
-def _ready_to_save(filename: str):
-    """A hook naming the save tool's file (without one Bokeh asks in a prompt) and painting
-    every canvas text in a CJK font."""
-
-    def hook(plot, element) -> None:
-        for tool in plot.state.select({"type": SaveTool}):
-            tool.filename = filename
-        use_canvas_font(plot.state)
-
-    return hook
-
-
 def notes_html(chart: SeriesChart) -> str:
     """The notes under the chart (encoding, gaps, caveats, lines not drawn), escaped."""
     items = "".join(
@@ -398,57 +385,29 @@ def notes_html(chart: SeriesChart) -> str:
 _CAVEAT_STYLE = "border-left:4px solid #E69F00;background:#fff8e6;padding:6px 10px"
 
 
-class TimeSeries(pn.viewable.Viewer):
+class TimeSeries(DeferredChart):
     """Population 2010–2030 of the highlighted cities, or of the scope's circle, belt or
     province when none is highlighted.
 
     Reads ``lang``, ``scope`` and ``cities`` of the state; holds no selection of its own.
     """
 
-    state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state (read only)")
+    _watched = WATCHED
 
-    def __init__(self, **params):
-        super().__init__(**params)
-        chart = series_chart(self.state)
-        self._plot = pn.pane.HoloViews(
-            series_element(chart, self.state.lang, series_filename(self.state)),
-            sizing_mode="stretch_width",
-            linked_axes=False,
-        )
-        self._notes = pn.pane.HTML(notes_html(chart), sizing_mode="stretch_width")
-        self._pending = False
-        self.state.param.watch(self._schedule, list(WATCHED))
+    def _chart(self) -> SeriesChart:
+        return series_chart(self.state)
+
+    def _element(self, chart: SeriesChart) -> hv.Overlay | hv.Div:
+        return series_element(chart, self.state.lang, series_filename(self.state))
+
+    def _notes_html(self, chart: SeriesChart) -> str:
+        return notes_html(chart)
 
     @param.depends(*(f"state.{name}" for name in WATCHED))
     def element(self) -> hv.Overlay | hv.Div:
-        return series_element(
-            series_chart(self.state), self.state.lang, series_filename(self.state)
-        )
+        return self._element(self._chart())
 
     @param.depends(*(f"state.{name}" for name in WATCHED))
     def notes(self) -> list[str]:
         """The plain-text notes under the chart."""
-        return series_chart(self.state).notes
-
-    def _schedule(self, *_events) -> None:
-        # Redraw once per burst of changes, and under ``panel serve`` a moment later, so that
-        # quicker views (the map) reach the browser first.
-        if not self._pending:
-            self._pending = True
-            self._plot.loading = True
-            doc = pn.state.curdoc
-            if doc is not None and doc.session_context is not None:
-                doc.add_timeout_callback(self._refresh, 150)
-            else:
-                self._refresh()
-
-    def _refresh(self) -> None:
-        self._pending = False
-        chart = series_chart(self.state)
-        with pn.io.hold():
-            self._plot.object = series_element(chart, self.state.lang, series_filename(self.state))
-            self._notes.object = notes_html(chart)
-            self._plot.loading = False
-
-    def __panel__(self) -> pn.viewable.Viewable:
-        return pn.Column(self._plot, self._notes, sizing_mode="stretch_width")
+        return self._chart().notes
