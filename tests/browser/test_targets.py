@@ -118,3 +118,17 @@ def test_ecology_section_times_commitments_and_picks_a_water_body(app, lang):
     page.wait_for_timeout(1000)
     page.screenshot(path=ARTIFACTS / f"section-ecology-{lang}.png")
     assert rec.console_errors() == [] and rec.external_requests() == []
+
+
+def test_population_table_follows_a_language_switch_and_the_scope(app):
+    page, _ = app("?scope=circle:hefei")
+    open_section(page, "population", "zh")
+    wait_until(lambda: Status.ABOVE.label("zh") in " ".join(deep_texts(page, ".tabulator-cell")))
+    page.get_by_role("button", name="English").click()
+    wait_until(lambda: Status.ABOVE.label("en") in " ".join(deep_texts(page, ".tabulator-cell")))
+    assert Status.ABOVE.label("zh") not in " ".join(deep_texts(page, ".tabulator-cell"))
+    select_by_option(page, "Circle · Nanjing metropolitan circle").select_option(
+        label="Circle · Nanjing metropolitan circle"
+    )
+    wait_until(lambda: "Nanjing" in " ".join(deep_texts(page, ".tabulator-cell")))
+    assert "Hefei" not in " ".join(deep_texts(page, ".tabulator-cell"))

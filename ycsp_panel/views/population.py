@@ -423,30 +423,31 @@ class PopulationView(pn.viewable.Viewer):
         super().__init__(**params)
         # The aggregates cover every group whatever the scope: built once per language.
         self._aggregates: dict[str, str] = {}
-        self._table = self._new_table()
-        self._mended_table = AriaMend(target=self._table, sizing_mode="stretch_width")
-        self.state.param.watch(self._update_table, list(WATCHED))
-
-    def _new_table(self) -> pn.widgets.Tabulator:
-        return pn.widgets.Tabulator(
-            status_table(self.state),
-            disabled=True,
-            show_index=False,
-            pagination=None,
-            sizing_mode="stretch_width",
-            name=t("population.table.caption", self.state.lang),  # constant once made
-        )
-
-    def _update_table(self, *_events) -> None:
-        """Refill the table; a new one only when the language (its name) changes."""
-        if self._table.name != t("population.table.caption", self.state.lang):
-            self._table = self._mended_table.target = self._new_table()
-        else:
-            self._table.value = status_table(self.state)
+        self._table: pn.widgets.Tabulator | None = None  # made when first shown
+        self.state.param.watch(self._refill_table, list(WATCHED))
 
     def table(self) -> AriaMend:
-        """The status table (one Tabulator, refilled on every change)."""
-        return self._mended_table
+        """The status table of the scope's cities, in the state's language: one Tabulator,
+        made when the view is first drawn and refilled in place afterwards (a Tabulator made
+        before the page is served, or swapped for a new one, is not redrawn in the browser)."""
+        if self._table is None:
+            self._table = pn.widgets.Tabulator(
+                disabled=True, show_index=False, pagination=None, sizing_mode="stretch_width"
+            )
+            self._refill_table()
+        return AriaMend(target=self._table, sizing_mode="stretch_width")
+
+    def _refill_table(self, *_events) -> None:
+        if self._table is None:
+            return
+        with param.edit_constant(self._table):  # its name follows the language
+            self._table.name = t("population.table.caption", self.state.lang)
+        # Stable column ids, headers in the language: Tabulator redraws renamed columns empty.
+        shown = status_table(self.state)
+        self._table.param.update(
+            value=shown.set_axis(list(TABLE_COLUMNS), axis=1),
+            titles=dict(zip(TABLE_COLUMNS, shown.columns, strict=True)),
+        )
 
     @param.depends(*(f"state.{name}" for name in WATCHED))
     def text(self) -> str:
@@ -466,7 +467,7 @@ class PopulationView(pn.viewable.Viewer):
         return pn.Column(
             pn.pane.HoloViews(self.dumbbell, sizing_mode="stretch_width", linked_axes=False),
             pn.pane.HoloViews(self.growth, sizing_mode="stretch_width", linked_axes=False),
-            self._mended_table,
+            pn.panel(self.table),
             pn.pane.HTML(self.text, sizing_mode="stretch_width", disable_math=True),
             sizing_mode="stretch_width",
         )
