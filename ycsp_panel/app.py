@@ -21,6 +21,7 @@ from ycsp_panel.views import (
     Header,
     Notices,
     PopulationView,
+    Section,
     Sections,
     SourcesAndMethod,
     TimeSeries,
@@ -42,6 +43,42 @@ def sync_url(state: ExplorerState) -> None:
     state.param.watch(push, list(PARAMETERS))
 
 
+def explore_layout(notices, city_map, chart, profile) -> pn.Column:
+    """The first section: the map and the chart side by side on a laptop (the chart under the
+    map on a phone), the notices above and the city profile below."""
+    return pn.Column(
+        notices,
+        pn.FlexBox(
+            pn.Column(city_map, styles={"flex": "3 1 460px"}, min_width=300),
+            pn.Column(chart, styles={"flex": "2 1 360px"}, min_width=300),
+            flex_wrap="wrap",
+            sizing_mode="stretch_width",
+        ),
+        profile,
+        sizing_mode="stretch_width",
+    )
+
+
+def page_sections(state: ExplorerState) -> Sections:
+    """The page's sections, each built when first opened."""
+    return Sections(
+        state=state,
+        sections={
+            "explore": Section(
+                [Notices(state=state), CityMap(state=state), ComparisonChart(state=state)]
+                + [CityProfile(state=state)],
+                layout=explore_layout,
+            ),
+            "population": Section([PopulationView(state=state)]),
+            "economy": Section([EconomyView(state=state)]),
+            "ecology": Section([EcologyView(state=state)]),
+            "series": Section([TimeSeries(state=state)]),
+            "table": Section([DataTable(state=state)]),
+            "sources": Section([SourcesAndMethod(state=state)]),
+        },
+    )
+
+
 TEMPLATE = (Path(__file__).parent / "templates" / "page.html").read_text(encoding="utf-8")
 
 
@@ -61,30 +98,7 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
             sizing_mode="stretch_width",
         )
 
-    explore = pn.Column(
-        Notices(state=state),
-        # Side by side on a laptop, the chart under the map on a phone.
-        pn.FlexBox(
-            pn.Column(CityMap(state=state), styles={"flex": "3 1 460px"}, min_width=300),
-            pn.Column(ComparisonChart(state=state), styles={"flex": "2 1 360px"}, min_width=300),
-            flex_wrap="wrap",
-            sizing_mode="stretch_width",
-        ),
-        CityProfile(state=state),
-        sizing_mode="stretch_width",
-    )
-    sections = Sections(
-        state=state,
-        sections={
-            "explore": explore,
-            "population": PopulationView(state=state),
-            "economy": EconomyView(state=state),
-            "ecology": EcologyView(state=state),
-            "series": TimeSeries(state=state),
-            "table": DataTable(state=state),
-            "sources": SourcesAndMethod(state=state),
-        },
-    )
+    sections = page_sections(state)
     template = pn.Template(
         TEMPLATE,
         location=True,  # the view lives in the URL (the page embeds roots.location)

@@ -112,11 +112,18 @@ def test_ecology_section_times_commitments_and_picks_a_water_body(app, lang):
     label, group = next((k, v) for k, v in options.items() if v.startswith("water"))
     select_by_option(page, label).select_option(label=label)
     members = set(ecology.members_of(group))
-    wait_until(
-        lambda: {c for c, w in column_by_code(page, "ycsp_line_width").items() if w == 3} == members
-    )
+
+    def outlined(column: str) -> set[str]:
+        return {c for c, w in column_by_code(page, column).items() if w == 3}
+
+    # The ecology map outlines the members; the main map, hidden meanwhile, did no work.
+    wait_until(lambda: outlined("line_width") == members)
+    assert outlined("ycsp_line_width") == set()
     page.wait_for_timeout(1000)
     page.screenshot(path=ARTIFACTS / f"section-ecology-{lang}.png")
+    # Opened again, the map shows the selection made while it was hidden.
+    open_section(page, "explore", lang)
+    wait_until(lambda: outlined("ycsp_line_width") == members)
     assert rec.console_errors() == [] and rec.external_requests() == []
 
 

@@ -27,6 +27,16 @@ def test_state_changes_reach_the_widgets():
     state.param.update(scope="circle:hefei", cities=["340100"], overlays=["belts"])
     assert controls.scope.value == "circle:hefei"
     assert controls.cities.value == ["340100"] and controls.overlays.value == ["belts"]
+    # Several period parameters at once (one watcher call with several events).
+    state.param.update(indicator="gdp", year=2020, kind="observed")
+    assert (controls.indicator.value, controls.year.value, controls.kind.value) == (
+        "gdp",
+        2020,
+        "observed",
+    )
+    state.param.update(indicator="population", year=2030, kind="forecast")
+    assert (controls.year.value, controls.kind.value) == (2030, "forecast")
+    assert list(controls.kind.options.values()) == ["observed", "target", "forecast"]
 
 
 def test_labels_follow_the_language():

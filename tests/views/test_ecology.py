@@ -113,6 +113,7 @@ def test_map_has_cities_and_a_point_per_feature(state):
 
 def test_view_builds_relabels_and_chooses(state):
     ecology = view.EcologyView(state=state, today=BEFORE)
+    ecology.__panel__()
     assert ecology.today == BEFORE
     assert ecology._chooser.name == t("ecology.feature.label", "en")
     state.lang = "zh"

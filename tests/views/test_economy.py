@@ -144,6 +144,7 @@ def test_gdp_title_states_scope_and_coverage():
 def test_the_view_relabels_on_language_and_redraws_on_scope_and_cities():
     state = ExplorerState(cities=[SUZHOU])
     economy = view.EconomyView(state=state)
+    economy.__panel__()
     assert title_of(economy._world.object) == t("economy.world.title", "zh")
     assert len(economy._gdp.object.GDP.Bars.dframe()) == 26
     world_before = economy._world.object

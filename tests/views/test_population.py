@@ -79,11 +79,11 @@ def test_status_table_columns_in_the_language(lang):
 
 
 def test_aggregates_box_has_coverage_national_share_and_gdp_reason():
-    en = view.aggregates_html(ExplorerState(lang="en"))
+    en = view.aggregates_html("en")
     assert "11.7 %" in en and "11.8 %" in en
     assert "26 of 26 cities" in en
     assert "Only 15 of 26 cities" in en
-    zh = view.aggregates_html(ExplorerState(lang="zh"))
+    zh = view.aggregates_html("zh")
     assert "11.7%" in zh and "26个城市中26个有数据" in zh
     assert "<script" not in en
 

@@ -25,7 +25,9 @@ SHANGHAI, SUZHOU = "310000", "320500"
 
 def table_of(**params) -> tuple[ExplorerState, DataTable]:
     state = ExplorerState(**params)
-    return state, DataTable(state=state)
+    table = DataTable(state=state)
+    table.__panel__()
+    return state, table
 
 
 def expected(state: ExplorerState) -> pd.DataFrame:
@@ -136,7 +138,8 @@ def test_a_given_link_or_link_function_is_used():
     state = ExplorerState(lang="en")
     pages = iter(["http://example.test/app?one", "http://example.test/app?two"])
     view = DataTable(state=state, link=lambda: next(pages))
-    # The citation was made once when the table was built; each file reads the link anew.
+    view.__panel__()
+    # The citation was made once when the table was drawn; each file reads the link anew.
     assert "Link: http://example.test/app?two" in clicked(view.csv).decode("utf-8-sig")
     fixed = DataTable(state=state, link="http://example.test/fixed")
     assert "http://example.test/fixed (accessed" in fixed.cite()
@@ -145,6 +148,7 @@ def test_a_given_link_or_link_function_is_used():
 def test_cite_box_is_the_escaped_citation_in_the_language():
     state = ExplorerState(lang="zh")
     view = DataTable(state=state, link="http://example.test/?a=1&b=<script>")
+    view.__panel__()
     today = datetime.date.today()
     assert view.cite() == export.cite_text(
         state, export.view_rows(state), "http://example.test/?a=1&b=<script>", today, "zh"

@@ -226,6 +226,7 @@ def test_key_shows_the_two_styles():
 
 def test_relabels_when_the_language_changes():
     ts = TimeSeries(state=ExplorerState(lang="zh", cities=[TONGLING]))
+    ts.__panel__()
     zh = ts._plot.object
     assert zh.opts.get().kwargs["title"] == label("series.title", "zh")
     ts.state.lang = "en"

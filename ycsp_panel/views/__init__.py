@@ -9,7 +9,7 @@ from ycsp_panel.views.map import CityMap
 from ycsp_panel.views.notices import Notices
 from ycsp_panel.views.population import PopulationView
 from ycsp_panel.views.profile import CityProfile
-from ycsp_panel.views.sections import Sections
+from ycsp_panel.views.sections import Section, Sections
 from ycsp_panel.views.sources import CityTable, SourcesAndMethod
 from ycsp_panel.views.table import DataTable
 from ycsp_panel.views.timeseries import TimeSeries
@@ -28,5 +28,6 @@ __all__ = [
     "Header",
     "Notices",
     "PopulationView",
+    "Section",
     "Sections",
 ]

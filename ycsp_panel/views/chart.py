@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import holoviews as hv
 import hvplot.pandas  # noqa: F401  (registers DataFrame.hvplot)
 import numpy as np
 import pandas as pd
 import panel as pn
-import param
 from bokeh.core.property.vectorization import value as fixed
 from bokeh.models import (
     Axis,
     ColorBar,
     HBar,
+    HoverTool,
     Legend,
     LegendItem,
     NumeralTickFormatter,
@@ -36,10 +38,12 @@ from ycsp_panel import data
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, ExplorerState
 from ycsp_panel.views import palette
+from ycsp_panel.views.base import View
 
 NO_CIRCLE = palette.CIRCLE["none"]
 PARTIAL_ALPHA = 0.35  # partial aggregates are drawn lighter: they are not totals
 HIGHLIGHT_MARK = "★"
+KEY_TAG = "ycsp-key"  # marks the key legend a chart's hook adds under the figure
 WATCHED = ("lang", "scope", "cities", "indicator", "year", "kind", "compare_by")
 GROUP_COLORS = {"circle": palette.CIRCLE, "province": palette.PROVINCE, "belt": palette.BELT}
 # Canvas text (titles, axes, legends, labels) names a CJK font first: a PNG from the save tool
@@ -50,18 +54,35 @@ SCREEN_READER_ONLY_STYLE = (
 )
 
 
+def figure_parts(figure) -> list:
+    """The title, the layout parts (axes, legends, colour bars, titles) and the glyphs of a
+    figure. Cheap: ``figure.select`` would walk every model, data sources included, which for
+    the map costs tens of milliseconds a call."""
+    panels = [*figure.above, *figure.below, *figure.left, *figure.right, *figure.center]
+    kinds = ("glyph", "selection_glyph", "nonselection_glyph", "hover_glyph", "muted_glyph")
+    glyphs = [getattr(r, kind, None) for r in figure.renderers for kind in kinds]
+    glyphs = [glyph for glyph in glyphs if glyph is not None and glyph != "auto"]
+    return [figure.title, *panels, *glyphs]
+
+
+def figure_tools(figure, kind: type) -> list:
+    """The figure's toolbar tools of a type (without walking the whole model graph)."""
+    return [tool for tool in figure.toolbar.tools if isinstance(tool, kind)]
+
+
 def use_canvas_font(figure) -> None:
     """Every text a Bokeh figure paints on its canvas in :data:`CANVAS_FONT`."""
-    for title in figure.select({"type": Title}):
-        title.text_font = CANVAS_FONT
-    for axis in figure.select({"type": Axis}):
-        axis.axis_label_text_font = axis.major_label_text_font = CANVAS_FONT
-    for legend in figure.select({"type": Legend}):
-        legend.label_text_font = legend.title_text_font = CANVAS_FONT
-    for bar in figure.select({"type": ColorBar}):
-        bar.title_text_font = bar.major_label_text_font = CANVAS_FONT
-    for glyph in figure.select({"type": Text}):
-        glyph.text_font = fixed(CANVAS_FONT)  # a plain string would name a data column
+    for part in figure_parts(figure):
+        if isinstance(part, Title):
+            part.text_font = CANVAS_FONT
+        elif isinstance(part, Axis):
+            part.axis_label_text_font = part.major_label_text_font = CANVAS_FONT
+        elif isinstance(part, Legend):
+            part.label_text_font = part.title_text_font = CANVAS_FONT
+        elif isinstance(part, ColorBar):
+            part.title_text_font = part.major_label_text_font = CANVAS_FONT
+        elif isinstance(part, Text):
+            part.text_font = fixed(CANVAS_FONT)  # a plain string would name a data column
 
 
 def legend_label(text: str, lang: str) -> str:
@@ -354,11 +375,26 @@ def _ranked(bars: pd.DataFrame, state: ExplorerState) -> pd.DataFrame:
     return bars.drop(columns="_missing").reset_index(drop=True)
 
 
+def comparison_legend(chart: Comparison, lang: str) -> dict[str, str]:
+    """``{category: label}`` of the chart's key (and the highlight outline, under
+    :data:`HIGHLIGHT_MARK`); empty for groups, which are named on the axis."""
+    legend = {c: legend_label(c, lang) for c in chart.colors} if chart.by == "city" else {}
+    if legend and chart.bars["highlighted"].any():
+        legend[HIGHLIGHT_MARK] = f"{HIGHLIGHT_MARK} {t('export.highlighted', lang)}"
+    return legend
+
+
 def comparison_element(
-    chart: Comparison, lang: str, filename: str = "ycsp_chart"
+    chart: Comparison,
+    lang: str,
+    filename: str | Callable[[], str] = "ycsp_chart",
+    legend: Callable[[], dict[str, str]] | None = None,
 ) -> hv.Overlay | hv.Div:
     """The bars with value labels, highlight outlines and (for cities) the colour legend; a
-    message when there is no chart. ``filename``: the save tool's, without extension."""
+    message when there is no chart. ``filename``: the save tool's, without extension.
+
+    In a chart that is patched in place (a DynamicMap: its first frame's hooks run for every
+    frame), ``filename`` and ``legend`` are functions giving the current frame's."""
     if chart.message is not None:
         return hv.Div(
             f'<div role="note" style="padding:12px;font-size:14px">'
@@ -433,10 +469,9 @@ def comparison_element(
     )
     # Groups are named on the axis; cities need the key to their colours in the PNG too, and
     # to the highlight's outline.
-    legend = {c: legend_label(c, lang) for c in chart.colors} if chart.by == "city" else {}
-    if legend and chart.bars["highlighted"].any():
-        legend[HIGHLIGHT_MARK] = f"{HIGHLIGHT_MARK} {t('export.highlighted', lang)}"
-    legend_px = legend_height(legend.values(), legend_columns(legend.values())) if legend else 0
+    labels_now = comparison_legend(chart, lang)
+    legend_px = legend_height(labels_now.values(), legend_columns(labels_now.values()))
+    legend_px = legend_px if labels_now else 0
     return (bars * highlight * labels).opts(
         title=chart.title,
         fontsize={"title": "10.5pt"},
@@ -447,7 +482,12 @@ def comparison_element(
         responsive=True,
         toolbar="above",
         show_grid=True,
-        hooks=[_few_ticks, _legend_below(legend), ready_to_save(filename)],
+        hooks=[
+            _few_ticks,
+            _follow_frame,
+            _legend_below(legend or labels_now),
+            ready_to_save(filename),
+        ],
     )
 
 
@@ -475,21 +515,47 @@ def _clear_of_bar(plot, element) -> None:
     plot.handles["glyph"].x_offset = 4
 
 
+def _follow_frame(plot, element) -> None:
+    # A patched figure keeps the plot options of its first frame: take the height (the number
+    # of bars) and the value axis' number format (millions abbreviated) from this frame's.
+    options = element.opts.get("plot").kwargs
+    if "height" in options and plot.state.height != options["height"]:
+        plot.state.height = options["height"]
+    bars = element.get(0)
+    tooltips = bars.opts.get("plot").kwargs.get("hover_tooltips") if bars is not None else None
+    for tool in figure_tools(plot.state, HoverTool):
+        if tooltips is not None and tool.tooltips != tooltips:
+            tool.tooltips = tooltips
+    formatter = options.get("xformatter")
+    axis = plot.state.xaxis[0].formatter
+    if formatter is not None and getattr(axis, "format", None) != formatter.format:
+        axis.format = formatter.format
+
+
 def _few_ticks(plot, element) -> None:
     # Few value ticks: the chart is often narrow beside the map; room for the last one's text.
     plot.handles["xaxis"].ticker.desired_num_ticks = 4
     plot.state.min_border_right = 24
 
 
-def _legend_below(labels: dict[str, str]):
+def _legend_below(labels: dict[str, str] | Callable[[], dict[str, str]]):
     """A hook adding a legend of the bars' colours, ``{category: label}`` (and the highlight
     outline, under :data:`HIGHLIGHT_MARK`), under the value axis: inside the canvas, so a
-    saved PNG keeps it; below the bars, so it covers none."""
+    saved PNG keeps it; below the bars, so it covers none. Run again on a patched figure, it
+    replaces the key it added before."""
 
     def hook(plot, element) -> None:
-        if not labels:
-            return
+        current = labels() if callable(labels) else labels
         figure = plot.state
+        # A patched figure still holds the key of the frame before; HoloViews' own legend
+        # handling may have moved it to another side.
+        for side in ("below", "right", "left", "above", "center"):
+            parts = getattr(figure, side)
+            kept = [m for m in parts if not (isinstance(m, Legend) and KEY_TAG in m.tags)]
+            if len(kept) != len(parts):
+                setattr(figure, side, kept)
+        if not current:
+            return
         hbars = [r for r in figure.renderers if isinstance(r.glyph, HBar)]
         [filled] = [r for r in hbars if "category" in r.data_source.data]
         [outlines] = [r for r in hbars if r is not filled]
@@ -502,44 +568,38 @@ def _legend_below(labels: dict[str, str]):
             else LegendItem(
                 label=fixed(label), renderers=[filled], index=categories.index(category)
             )
-            for category, label in labels.items()
+            for category, label in current.items()
         ]
-        figure.add_layout(key_legend(items, ncols=legend_columns(labels.values())), "below")
+        legend = key_legend(items, ncols=legend_columns(current.values()))
+        legend.tags = [KEY_TAG]
+        figure.add_layout(legend, "below")
 
     return hook
 
 
-def ready_to_save(filename: str):
+def ready_to_save(filename: str | Callable[[], str]):
     """A hook naming the save tool's file and putting every canvas text in a CJK font."""
 
     def hook(plot, element) -> None:
-        for tool in plot.state.select({"type": SaveTool}):
-            tool.filename = filename
+        for tool in figure_tools(plot.state, SaveTool):
+            tool.filename = filename() if callable(filename) else filename
         use_canvas_font(plot.state)
 
     return hook
 
 
-class DeferredChart(pn.viewable.Viewer):
-    """A chart and the notes under it, drawn from the state and redrawn once per burst of
-    changes (an indicator change may move year and kind too); under ``panel serve`` a moment
-    later, so that the map's small patch reaches the browser first. Subclasses say what to
-    watch (``_watched``) and how to compute and draw (``_chart``, ``_element``,
-    ``_notes_html``).
+class ChartView(View):
+    """A chart and the notes under it, drawn from the state and brought up to date by the
+    views' refresh rule (once per burst of changes, with every other view, in one message).
+
+    Subclasses say what to watch (``watches``) and how to compute and draw (``_chart``,
+    ``_element``, ``_notes_html``). Where every frame has the same layers (``patches``), the
+    chart is drawn once as a DynamicMap and each refresh sends it the new frame: HoloViews
+    then updates the figure's data sources and ranges in place instead of making a new figure.
+    A message (no chart) and back is drawn anew.
     """
 
-    state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state (read only)")
-    _watched: tuple[str, ...] = ()
-
-    def __init__(self, **params):
-        super().__init__(**params)
-        chart = self._chart()
-        self._plot = pn.pane.HoloViews(
-            self._element(chart), sizing_mode="stretch_width", linked_axes=False
-        )
-        self._notes = pn.pane.HTML(self._notes_html(chart), sizing_mode="stretch_width")
-        self._pending = False
-        self.state.param.watch(self._schedule, list(self._watched))
+    patches: ClassVar[bool] = False
 
     def _chart(self):
         raise NotImplementedError
@@ -550,53 +610,73 @@ class DeferredChart(pn.viewable.Viewer):
     def _notes_html(self, chart) -> str:
         raise NotImplementedError
 
-    def _schedule(self, *_events) -> None:
-        if not self._pending:
-            self._pending = True
-            self._plot.loading = True  # Panel's spinner while the redraw waits its turn
-            doc = pn.state.curdoc
-            if doc is not None and doc.session_context is not None:
-                # A short timeout, not the next tick: the server writes the map's patch to the
-                # socket before it starts this redraw.
-                doc.add_timeout_callback(self._refresh, 150)
-            else:
-                self._refresh()
+    @property
+    def drawn(self) -> hv.Overlay | hv.Div:
+        """The element on screen now (the DynamicMap's latest frame when patched)."""
+        self.__panel__()
+        obj = self._plot.object
+        if isinstance(obj, hv.DynamicMap):
+            return obj.last if obj.last is not None else obj[()]
+        return obj
 
-    def _refresh(self) -> None:
-        self._pending = False
+    def _build(self) -> pn.viewable.Viewable:
         chart = self._chart()
-        with pn.io.hold():
-            self._plot.object = self._element(chart)
-            self._notes.object = self._notes_html(chart)
-            self._plot.loading = False
-
-    def __panel__(self) -> pn.viewable.Viewable:
+        self._plot = pn.pane.HoloViews(
+            self._drawable(chart), sizing_mode="stretch_width", linked_axes=False
+        )
+        self._notes = pn.pane.HTML(self._notes_html(chart), sizing_mode="stretch_width")
         return pn.Column(self._plot, self._notes, sizing_mode="stretch_width")
 
+    def _drawable(self, chart) -> hv.Element | hv.DynamicMap:
+        self._current = chart
+        self._pipe = None
+        if not self.patches or getattr(chart, "message", None) is not None:
+            return self._element(chart)
+        self._pipe = hv.streams.Pipe(data=chart)
+        return hv.DynamicMap(self._frame, streams=[self._pipe])
 
-class ComparisonChart(DeferredChart):
+    def _frame(self, data) -> hv.Overlay:
+        self._current = data
+        return self._element(data).opts(framewise=True)
+
+    def refresh(self, changed: set[str]) -> None:
+        chart = self._chart()
+        if self._pipe is not None and getattr(chart, "message", None) is None:
+            self._pipe.send(chart)  # patched in place
+        else:
+            self._plot.object = self._drawable(chart)
+        self._notes.object = self._notes_html(chart)
+
+
+class ComparisonChart(ChartView):
     """The state's indicator, year and kind compared across the scope's cities or groups.
 
     Reads ``lang``, ``scope``, ``cities``, ``indicator``, ``year``, ``kind`` and ``compare_by``
     of the state; holds no selection of its own.
     """
 
-    _watched = WATCHED
+    watches = WATCHED
+    patches = True  # bars, highlight outlines and labels: the same three layers every time
 
     def _chart(self) -> Comparison:
         return comparison(self.state)
 
     def _element(self, chart: Comparison) -> hv.Overlay | hv.Div:
-        return comparison_element(chart, self.state.lang, chart_filename(self.state))
+        # The hooks read the frame drawn now: a patched figure runs its first frame's hooks.
+        return comparison_element(
+            chart,
+            self.state.lang,
+            filename=lambda: chart_filename(self.state),
+            legend=lambda: comparison_legend(self._current, self.state.lang),
+        )
 
     def _notes_html(self, chart: Comparison) -> str:
         return notes_html(chart)
 
-    @param.depends(*(f"state.{name}" for name in WATCHED))
     def element(self) -> hv.Overlay | hv.Div:
-        return self._element(self._chart())
+        """The chart for the state now, as a plain element (for a notebook or a test)."""
+        return comparison_element(self._chart(), self.state.lang, chart_filename(self.state))
 
-    @param.depends(*(f"state.{name}" for name in WATCHED))
     def notes(self) -> list[str]:
         """The plain-text notes under the chart (no data, partial sums, highlight marks …)."""
         return self._chart().notes

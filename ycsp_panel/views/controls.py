@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import cache
 
 import panel as pn
 import param
@@ -14,23 +15,73 @@ from ycsp_panel.state import (
     COMPARE_BY,
     KIND_LABELS,
     OVERLAYS,
-    ExplorerState,
     scope_label,
+    scope_options,
     view_options,
 )
 from ycsp_panel.views.aria import AriaMend
+from ycsp_panel.views.base import View
 
 _LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 HEADING_CSS = ".ycsp-h { font-size: 15px; font-weight: 600; margin: 6px 0 0 0; color: #1f3a5f; }"
 
 
-class Controls(pn.viewable.Viewer):
-    """Every selector of the explorer, bound two ways to the state."""
+@cache
+def selector_options(lang: str) -> dict[str, tuple[str, tuple[tuple[str, object], ...]]]:
+    """Per selector: its label and its (label, value) options in ``lang``; once per process."""
+    indicators = data.indicators().set_index("id")
+    names = data.entity_names().set_index("id")
+    scopes = scope_options()
+    indicator_ids = sorted(view_options()["indicator"].unique())
+    return {
+        "scope": (
+            t("controls.scope", lang),
+            tuple((scope_label(s, lang, names), s) for s in scopes),
+        ),
+        "indicator": (
+            t("controls.indicator", lang),
+            tuple(
+                (f"{indicators.loc[i, f'name_{lang}']} ({indicators.loc[i, f'unit_{lang}']})", i)
+                for i in indicator_ids
+            ),
+        ),
+        "color_by": (
+            t("controls.color_by", lang),
+            tuple((t(f"map.color_by.{c}", lang), c) for c in COLOR_BY),
+        ),
+        "compare_by": ("", tuple((t(f"controls.compare_by.{c}", lang), c) for c in COMPARE_BY)),
+        "cities": (
+            t("controls.cities", lang),
+            tuple((f"{c.name_zh} {c.name_en}", c.code) for c in data.cities().itertuples()),
+        ),
+        "overlays": ("", tuple((t(f"controls.overlay.{o}", lang), o) for o in OVERLAYS)),
+    }
 
-    state = param.ClassSelector(class_=ExplorerState)
+
+@cache
+def period_options(indicator: str, lang: str) -> tuple[tuple, tuple]:
+    """The (label, value) years and kinds on offer for an indicator; once per process."""
+    options = view_options()
+    rows = options[options["indicator"] == indicator]
+    offered = set(rows["kind"])
+    years = tuple((str(y), y) for y in sorted(set(rows["year"])))
+    kinds = tuple((KIND_LABELS[k][lang], k) for k in KIND_LABELS if k in offered)
+    return years, kinds
+
+
+class Controls(View):
+    """Every selector of the explorer, linked both ways to the state (``Widget.link``).
+
+    Labels follow the language by the views' refresh rule. The years and kinds on offer follow
+    the indicator at once, in the same step as their value: a Select whose value is not among
+    its options falls back to its first option, which would move the state.
+    """
+
     show_language = param.Boolean(
         default=True, doc="Offer the language toggle (the app has it in its header instead)"
     )
+
+    watches = ("lang",)
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -51,123 +102,68 @@ class Controls(pn.viewable.Viewer):
         self.cities = pn.widgets.MultiChoice(value=list(state.cities), options=[])
         self.overlays = pn.widgets.CheckBoxGroup(value=list(state.overlays), options=[])
         self._cities_mended = AriaMend(target=self.cities, sizing_mode="stretch_width")
-        self._widgets = {
+        self._update_options()
+        self._update_periods()
+        linked = {
             "lang": self.language,
             "scope": self.scope,
             "indicator": self.indicator,
-            "year": self.year,
-            "kind": self.kind,
             "color_by": self.color_by,
             "compare_by": self.compare_by,
             "cities": self.cities,
             "overlays": self.overlays,
         }
-        self._syncing = False  # True while the state writes to the widgets: no echo back
-        self._relabel()
-        for name, widget in self._widgets.items():
-            widget.param.watch(self._to_state(name), "value")
-        state.param.watch(self._from_state, list(self._widgets))
-        state.param.watch(self._relabel, ["lang"])
-        state.param.watch(self._relabel_periods, ["indicator"])
+        for name, widget in linked.items():
+            widget.link(state, value=name, bidirectional=True)
+        # Year and kind: widget -> state by link; state -> widget with their options (below).
+        self.year.link(state, value="year")
+        self.kind.link(state, value="kind")
+        state.param.watch(lambda *_events: self._update_periods(), ["indicator", "year", "kind"])
+        self.__panel__()  # the selectors are on the page from the start
 
-    def _to_state(self, name: str):
-        def push(event) -> None:
-            if not self._syncing and getattr(self.state, name) != event.new:
-                setattr(self.state, name, event.new)
-
-        return push
-
-    def _from_state(self, *events) -> None:
-        self._syncing = True
-        try:
-            for event in events:
-                widget = self._widgets[event.name]
-                value = getattr(self.state, event.name)  # the settled value, not the event's
-                if widget.value != value:
-                    widget.value = list(value) if isinstance(value, list) else value
-        finally:
-            self._syncing = False
-
-    def _relabel(self, *_events) -> None:
-        """Options and labels in the state's language; years and kinds for its indicator."""
-        self._syncing = True
-        try:
-            self._update_options()
-            self._update_periods()
-        finally:
-            self._syncing = False
-
-    def _relabel_periods(self, *_events) -> None:
-        """Years and kinds on offer depend on the indicator only."""
-        self._syncing = True
-        try:
-            self._update_periods()
-        finally:
-            self._syncing = False
+    def refresh(self, changed: set[str]) -> None:
+        self._update_options()
+        self._update_periods()
+        for key, pane in self._headings.items():
+            pane.object = self._heading_html(key)
 
     def _update_options(self) -> None:
         state, lang = self.state, self.state.lang
-        indicators = data.indicators().set_index("id")
-        cities = data.cities()
-        names = data.entity_names().set_index("id")
-        self.scope.param.update(
-            label=t("controls.scope", lang),
-            options={scope_label(s, lang, names): s for s in state.param.scope.objects},
-            value=state.scope,
-        )
-        self.indicator.param.update(
-            label=t("controls.indicator", lang),
-            options={
-                f"{indicators.loc[i, f'name_{lang}']} ({indicators.loc[i, f'unit_{lang}']})": i
-                for i in state.param.indicator.objects
-            },
-            value=state.indicator,
-        )
-        self.color_by.param.update(
-            label=t("controls.color_by", lang),
-            options={t(f"map.color_by.{c}", lang): c for c in COLOR_BY},
-            value=state.color_by,
-        )
-        self.compare_by.param.update(
-            options={t(f"controls.compare_by.{c}", lang): c for c in COMPARE_BY},
-            value=state.compare_by,
-        )
+        options = selector_options(lang)
         self._cities_mended.input_name = t("controls.cities", lang)
-        self.cities.param.update(
-            label=t("controls.cities", lang),
-            options={f"{row.name_zh} {row.name_en}": row.code for row in cities.itertuples()},
-            value=list(state.cities),
-        )
-        self.overlays.param.update(
-            options={t(f"controls.overlay.{o}", lang): o for o in OVERLAYS},
-            value=list(state.overlays),
-        )
+        for name in ("scope", "indicator", "color_by", "compare_by", "cities", "overlays"):
+            widget = getattr(self, name)
+            value = getattr(state, name)
+            label = {} if name in ("compare_by", "overlays") else {"label": options[name][0]}
+            widget.param.update(
+                **label,
+                options=dict(options[name][1]),
+                value=list(value) if isinstance(value, list) else value,
+            )
 
     def _update_periods(self) -> None:
         state, lang = self.state, self.state.lang
-        options = view_options()
-        offered = set(options.loc[options["indicator"] == state.indicator, "kind"])
+        years, kinds = period_options(state.indicator, lang)
         self.year.param.update(
-            label=t("controls.year", lang),
-            options={str(y): y for y in state.years},
-            value=state.year,
+            label=t("controls.year", lang), options=dict(years), value=state.year
         )
         self.kind.param.update(
-            label=t("controls.kind", lang),
-            options={KIND_LABELS[k][lang]: k for k in KIND_LABELS if k in offered},
-            value=state.kind,
+            label=t("controls.kind", lang), options=dict(kinds), value=state.kind
         )
 
-    def __panel__(self) -> pn.viewable.Viewable:
-        def heading(key: str) -> pn.pane.HTML:
-            def text(lang: str) -> str:
-                return f"<h2 class='ycsp-h'>{html.escape(t(key, lang))}</h2>"
+    def _heading_html(self, key: str) -> str:
+        return f"<h2 class='ycsp-h'>{html.escape(t(key, self.state.lang))}</h2>"
 
-            return pn.pane.HTML(
-                pn.bind(text, self.state.param.lang),
-                margin=(8, 10, 0, 10),
-                stylesheets=[HEADING_CSS],
+    def _build(self) -> pn.viewable.Viewable:
+        self._headings = {
+            key: pn.pane.HTML(
+                self._heading_html(key), margin=(8, 10, 0, 10), stylesheets=[HEADING_CSS]
             )
+            for key in ("controls.what", "controls.where", "controls.how")
+        }
+
+        def heading(key: str) -> pn.pane.HTML:
+            return self._headings[key]
 
         return pn.Column(
             *([self.language] if self.show_language else []),

@@ -13,9 +13,7 @@ from __future__ import annotations
 import datetime
 import html
 
-import cartopy.crs as ccrs
 import geopandas as gpd
-import geoviews as gv
 import holoviews as hv
 import pandas as pd
 import panel as pn
@@ -28,8 +26,10 @@ from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import palette
 from ycsp_panel.views.aria import AriaMend
+from ycsp_panel.views.base import View
 from ycsp_panel.views.chart import export_filename, format_number, ready_to_save
 from ycsp_panel.views.map import halo, projected
+from ycsp_panel.views.mercator import MercatorPolygons
 from ycsp_panel.views.table import LabelledTabulator
 
 WATCHED = ("lang", "scope", "cities")
@@ -376,10 +376,9 @@ def map_element(state: ExplorerState, feature: str = "") -> hv.Overlay:
         line_color=["#000000" if c in highlighted else "#9a9a9a" for c in cities["code"]],
         line_width=[3.0 if c in highlighted else 0.7 for c in cities["code"]],
     )
-    polygons = gv.Polygons(
+    polygons = MercatorPolygons(
         shown,
         vdims=["code", "name_zh", "name_en", "fill", "alpha", "line_color", "line_width"],
-        crs=ccrs.GOOGLE_MERCATOR,
     ).opts(
         color="fill",
         fill_alpha="alpha",
@@ -523,7 +522,7 @@ def _fill(table: LabelledTabulator, frame: pd.DataFrame) -> None:
     table.value = frame
 
 
-class EcologyView(pn.viewable.Viewer):
+class EcologyView(View):
     """Development intensity, the commitments on a timeline and in a table, and box 8 / box 9
     on a small map and in a table.
 
@@ -531,14 +530,17 @@ class EcologyView(pn.viewable.Viewer):
     ``state.cities`` to its members. ``today`` dates the commitments' status.
     """
 
-    state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state")
     today = param.CalendarDate(default=None, doc="The date commitments are judged on")
     feature = param.String(default="", doc="The chosen water body or zone (empty: none)")
 
+    watches = WATCHED
+
     def __init__(self, **params):
-        params.setdefault("state", ExplorerState())
         params.setdefault("today", datetime.date.today())
         super().__init__(**params)
+        self.param.watch(self._own_changed, ["today", "feature"])
+
+    def _build(self) -> pn.viewable.Viewable:
         self._heading = pn.pane.HTML(sizing_mode="stretch_width")
         self._intensity = pn.pane.HoloViews(sizing_mode="stretch_width", linked_axes=False)
         self._timeline = pn.pane.HoloViews(sizing_mode="stretch_width", linked_axes=False)
@@ -551,39 +553,7 @@ class EcologyView(pn.viewable.Viewer):
         )
         self._participation = _table()
         self._notes = pn.pane.HTML(sizing_mode="stretch_width")
-        self.state.param.watch(self._refresh, list(WATCHED))
-        self.param.watch(self._refresh, ["today", "feature"])
-        self._refresh()
-
-    def _on_choose(self, event) -> None:
-        self.feature = event.new or ""
-        if self.feature:
-            self.state.cities = ecology.members_of(self.feature)
-
-    def _refresh(self, *events) -> None:
-        state, lang, today = self.state, self.state.lang, self.today
-        moved = any(e.name == "cities" for e in events)
-        if moved and self.feature and set(state.cities) != set(ecology.members_of(self.feature)):
-            # The highlight moved elsewhere: the choice no longer describes it.
-            self.feature = ""
-            return
-        with pn.io.hold():
-            self._heading.object = f"<h2>{html.escape(t('ecology.heading', lang))}</h2>"
-            self._intensity.object = intensity_element(state)
-            self._timeline.object = timeline_element(state, today)
-            self._undated.object = undated_html(state, today)
-            _fill(self._commitments, commitments_table(state, today))
-            self._commitments.aria_label = t("ecology.commitments.caption", lang)
-            options = feature_options(lang)
-            self._chooser.param.update(
-                label=t("ecology.feature.label", lang), options=options, value=self.feature
-            )
-            self._map.object = map_element(state, self.feature)
-            _fill(self._participation, participation_table(state, self.feature))
-            self._participation.aria_label = t("ecology.part.caption", lang)
-            self._notes.object = notes_html(lang)
-
-    def __panel__(self) -> pn.viewable.Viewable:
+        self.refresh({*WATCHED, "today", "feature"})
         return pn.Column(
             self._heading,
             self._intensity,
@@ -596,3 +566,35 @@ class EcologyView(pn.viewable.Viewer):
             self._notes,
             sizing_mode="stretch_width",
         )
+
+    def _own_changed(self, *events) -> None:
+        self.request_refresh(event.name for event in events)
+
+    def _on_choose(self, event) -> None:
+        self.feature = event.new or ""
+        if self.feature:
+            self.state.cities = ecology.members_of(self.feature)
+
+    def refresh(self, changed: set[str]) -> None:
+        state, lang, today = self.state, self.state.lang, self.today
+        moved = "cities" in changed
+        if moved and self.feature and set(state.cities) != set(ecology.members_of(self.feature)):
+            # The highlight moved elsewhere: the choice no longer describes it.
+            self.feature = ""
+            changed = changed | {"feature"}
+        if "lang" in changed:
+            self._heading.object = f"<h2>{html.escape(t('ecology.heading', lang))}</h2>"
+            self._notes.object = notes_html(lang)
+        self._timeline.object = timeline_element(state, today)
+        self._undated.object = undated_html(state, today)
+        _fill(self._commitments, commitments_table(state, today))
+        self._commitments.aria_label = t("ecology.commitments.caption", lang)
+        self._intensity.object = intensity_element(state)
+        self._chooser.param.update(
+            label=t("ecology.feature.label", lang),
+            options=feature_options(lang),
+            value=self.feature,
+        )
+        self._map.object = map_element(state, self.feature)
+        _fill(self._participation, participation_table(state, self.feature))
+        self._participation.aria_label = t("ecology.part.caption", lang)

@@ -18,13 +18,13 @@ import holoviews as hv
 import numpy as np
 import pandas as pd
 import panel as pn
-import param
 from bokeh.models import NumeralTickFormatter
 
 from ycsp_panel import data
 from ycsp_panel.analysis import economy
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ALL, ExplorerState
+from ycsp_panel.views.base import View
 from ycsp_panel.views.chart import (
     HIGHLIGHT_MARK,
     export_filename,
@@ -561,16 +561,24 @@ def notes_html(notes: list[str]) -> str:
     return f'<div class="ycsp-economy-notes" style="font-size:13px">{body}</div>'
 
 
-class EconomyView(pn.viewable.Viewer):
+class EconomyView(View):
     """Table 2's clusters, the national shares and the scope's city GDP.
 
     Reads ``lang``, ``scope`` and ``cities`` of the state; holds no selection of its own.
     """
 
-    state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state (read only)")
+    watches = WATCHED
 
-    def __init__(self, **params):
-        super().__init__(**params)
+    def world(self) -> hv.Overlay:
+        return world_element(self.state.lang, export_filename("economy_world", self.state))
+
+    def shares(self) -> hv.Overlay:
+        return shares_element(self.state.lang, export_filename("economy_shares", self.state))
+
+    def gdp(self) -> hv.Overlay:
+        return gdp_element(self.state)
+
+    def _build(self) -> pn.viewable.Viewable:
         opts = {"sizing_mode": "stretch_width"}
         # Unlinked: Panel would otherwise share the axes of same-named dimensions across charts.
         plots = {**opts, "linked_axes": False}
@@ -584,36 +592,7 @@ class EconomyView(pn.viewable.Viewer):
         self._gdp = pn.pane.HoloViews(**plots)
         self._gdp_notes = pn.pane.HTML(**opts)
         self._lang = None
-        self._refresh()
-        self.state.param.watch(self._refresh, list(WATCHED))
-
-    def world(self) -> hv.Overlay:
-        return world_element(self.state.lang, export_filename("economy_world", self.state))
-
-    def shares(self) -> hv.Overlay:
-        return shares_element(self.state.lang, export_filename("economy_shares", self.state))
-
-    def gdp(self) -> hv.Overlay:
-        return gdp_element(self.state)
-
-    def _refresh(self, *_events) -> None:
-        lang = self.state.lang
-        with pn.io.hold():
-            if lang != self._lang:  # the cluster-level charts change with the language only
-                self._lang = lang
-                self._headings["heading"].object = f"## {t('economy.heading', lang)}"
-                self._headings["world"].object = f"### {t('economy.world.heading', lang)}"
-                self._headings["shares"].object = f"### {t('economy.shares.heading', lang)}"
-                self._headings["gdp"].object = f"### {t('economy.gdp.heading', lang)}"
-                self._world.object = self.world()
-                world_notes = [t("economy.world.note", lang), t("economy.cluster_level", lang)]
-                self._world_notes.object = notes_html(world_notes)
-                self._shares.object = self.shares()
-                self._shares_notes.object = notes_html(share_notes(lang))
-            self._gdp.object = self.gdp()
-            self._gdp_notes.object = notes_html(gdp_notes(self.state))
-
-    def __panel__(self) -> pn.viewable.Viewable:
+        self.refresh(set(WATCHED))
         h = self._headings
         return pn.Column(
             h["heading"],
@@ -628,3 +607,19 @@ class EconomyView(pn.viewable.Viewer):
             self._gdp_notes,
             sizing_mode="stretch_width",
         )
+
+    def refresh(self, changed: set[str]) -> None:
+        lang = self.state.lang
+        if lang != self._lang:  # the cluster-level charts change with the language only
+            self._lang = lang
+            self._headings["heading"].object = f"## {t('economy.heading', lang)}"
+            self._headings["world"].object = f"### {t('economy.world.heading', lang)}"
+            self._headings["shares"].object = f"### {t('economy.shares.heading', lang)}"
+            self._headings["gdp"].object = f"### {t('economy.gdp.heading', lang)}"
+            self._world.object = self.world()
+            world_notes = [t("economy.world.note", lang), t("economy.cluster_level", lang)]
+            self._world_notes.object = notes_html(world_notes)
+            self._shares.object = self.shares()
+            self._shares_notes.object = notes_html(share_notes(lang))
+        self._gdp.object = self.gdp()
+        self._gdp_notes.object = notes_html(gdp_notes(self.state))

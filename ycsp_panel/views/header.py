@@ -7,7 +7,8 @@ import param
 
 from ycsp_panel import data
 from ycsp_panel.i18n import LANGUAGES, t
-from ycsp_panel.state import ExplorerState, find_cities
+from ycsp_panel.state import find_cities
+from ycsp_panel.views.base import View
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
@@ -61,10 +62,10 @@ class PageLanguage(pn.custom.JSComponent):
     """
 
 
-class Header(pn.viewable.Viewer):
+class Header(View):
     """Language toggle, city search, copy-link and reset buttons, bound to the state."""
 
-    state = param.ClassSelector(class_=ExplorerState)
+    watches = ("lang",)
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -100,17 +101,16 @@ class Header(pn.viewable.Viewer):
             code=COPY_LINK_JS,
         )
 
-        self.language.param.watch(self._choose_language, "value")
+        self.language.link(state, value="lang", bidirectional=True)
         self.search.param.watch(self._find, "value")
         self.reset.on_click(lambda _event: self.state.reset())
-        state.param.watch(self._relabel, ["lang"])
+        self.__panel__()  # the header's tools are on the page from the start
 
-    def _choose_language(self, event) -> None:
-        self.state.lang = event.new
+    def refresh(self, changed: set[str]) -> None:
+        self._relabel()
 
-    def _relabel(self, *_events) -> None:
+    def _relabel(self) -> None:
         lang = self.state.lang
-        self.language.value = lang
         self._page_language.lang = HTML_LANG[lang]
         self.search.param.update(
             label=t("page.search", lang), placeholder=t("page.search_placeholder", lang)
@@ -144,7 +144,7 @@ class Header(pn.viewable.Viewer):
             ]
         self.search.value = ""  # ready for the next search
 
-    def __panel__(self) -> pn.viewable.Viewable:
+    def _build(self) -> pn.viewable.Viewable:
         return pn.FlexBox(
             self.language,
             self.search,

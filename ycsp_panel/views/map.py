@@ -17,14 +17,11 @@ import html
 import math
 from functools import cache
 
-import cartopy.crs as ccrs
 import geopandas as gpd
-import geoviews as gv
 import holoviews as hv
 import numpy as np
 import pandas as pd
 import panel as pn
-import param
 import shapely
 from bokeh.core.property.vectorization import Field
 from bokeh.core.property.vectorization import value as fixed
@@ -48,13 +45,16 @@ from ycsp_panel.analysis.population import population_status
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, OVERLAYS, ExplorerState
 from ycsp_panel.views import palette
+from ycsp_panel.views.base import View
 from ycsp_panel.views.chart import (
     export_filename,
+    figure_tools,
     key_legend,
     legend_columns,
     legend_label,
     use_canvas_font,
 )
+from ycsp_panel.views.mercator import MercatorPolygons
 
 _MERCATOR = "EPSG:3857"
 _COLUMNS = ("fill", "alpha", "line_color", "line_width", "hatch", "value_text", "category")
@@ -385,19 +385,21 @@ def halo(plot, element) -> None:
     glyph.padding = 1
 
 
-class CityMap(pn.viewable.Viewer):
+class CityMap(View):
     """The 26 cities coloured by the state's indicator or category; click to highlight.
 
     Receives the state; reads no file. Usable alone: ``CityMap(state=ExplorerState())``.
     """
 
-    state = param.ClassSelector(class_=ExplorerState)
+    watches = ("indicator", "year", "kind", "color_by", "scope", "cities", "overlays", "lang")
 
     def __init__(self, **params):
-        params.setdefault("state", ExplorerState())
         super().__init__(**params)
         self._codes = list(projected("city")["code"])
         self._handles: dict[str, dict] = {}
+
+    def _build(self) -> pn.viewable.Viewable:
+        styles = map_styles(self.state)
         self._pane = pn.pane.HoloViews(
             self._element(),
             sizing_mode="stretch_width",
@@ -406,15 +408,21 @@ class CityMap(pn.viewable.Viewer):
             linked_axes=False,
         )
         self._legend = pn.pane.HTML(
-            legend_html(self.state, map_styles(self.state)),
+            legend_html(self.state, styles),
             stylesheets=[LEGEND_CSS, SCREEN_READER_ONLY_CSS],
             sizing_mode="stretch_width",
             margin=0,
         )
-        self.state.param.watch(self._restyle, ["indicator", "year", "kind", "color_by", "scope"])
-        self.state.param.watch(self._restyle, ["cities"])
-        self.state.param.watch(self._show_overlays, ["overlays"])
-        self.state.param.watch(self._relabel, ["lang"])
+        return pn.Column(self._pane, self._legend, sizing_mode="stretch_width")
+
+    def refresh(self, changed: set[str]) -> None:
+        if "lang" in changed:  # names and labels are drawn in the figure: draw it again
+            self._relabel()
+            return
+        if changed - {"overlays"}:
+            self._restyle()
+        if "overlays" in changed:
+            self._show_overlays()
 
     # -- building, once per session (and per language) --------------------------------------
 
@@ -428,10 +436,9 @@ class CityMap(pn.viewable.Viewer):
         context = hv.Polygons(provinces[["geometry", "name_zh"]], vdims=["name_zh"]).opts(
             color="#f4f4f2", line_color="#b0b0b0", line_width=0.8, tools=[]
         )
-        polygons = gv.Polygons(
+        polygons = MercatorPolygons(
             cities[["geometry", "code", "name_zh", "name_en", "province_zh", "province_en"]],
             vdims=["code", "name_zh", "name_en", "province_zh", "province_en"],
-            crs=ccrs.GOOGLE_MERCATOR,
         ).opts(tools=["hover", "tap"], hooks=[self._hook_cities], line_color="white")
         self._selection = hv.streams.Selection1D(source=polygons)
         self._selection.param.watch(self._on_tap, "index")
@@ -497,7 +504,7 @@ class CityMap(pn.viewable.Viewer):
             {"x": points.x, "y": points.y, "label": cities[f"name_{lang}"]},
             kdims=["x", "y"],
             vdims=["label"],
-        ).opts(text_font_size="9pt", text_color="#1a1a1a", hooks=[halo])
+        ).opts(text_font_size="9pt", text_color="#1a1a1a", hooks=[halo, self._hook_labels])
         xmin, ymin, xmax, ymax = cities.total_bounds
         pad = 0.04 * max(xmax - xmin, ymax - ymin)
         return (
@@ -541,7 +548,7 @@ class CityMap(pn.viewable.Viewer):
         glyph.hatch_color = "#6b6b6b"
         glyph.hatch_alpha = 0.8
         glyph.hatch_scale = 8
-        for tool in plot.state.select({"type": TapTool}):
+        for tool in figure_tools(plot.state, TapTool):
             tool.mode = "replace"  # a click replaces the highlight, shift-click adds to it
             tool.renderers = [renderer]  # only cities: a tap must not fade the other layers
         handles["source"].data.update(self._columns(map_styles(self.state)))
@@ -611,7 +618,7 @@ class CityMap(pn.viewable.Viewer):
             "mapper": colorbar.color_mapper,
             "colorbar": colorbar,
             "overlay_items": overlay_items,
-            "save": list(figure.select({"type": SaveTool})),
+            "save": figure_tools(figure, SaveTool),
         }
         self._update_key(map_styles(self.state))
         use_canvas_font(figure)
@@ -619,10 +626,23 @@ class CityMap(pn.viewable.Viewer):
     def _hook_layer(self, name: str):
         def hook(plot, element) -> None:
             renderer = plot.handles["glyph_renderer"]
-            self._handles.setdefault(name, {"renderers": []})["renderers"].append(renderer)
+            layer = self._handles.setdefault(name, {"renderers": []})
+            layer["renderers"].append(renderer)
+            if plot.handles.get("hover") is not None:
+                layer["hover"] = plot.handles["hover"]
             renderer.visible = name in self.state.overlays
 
         return hook
+
+    def _hook_labels(self, plot, element) -> None:
+        source = plot.handles["source"]
+        self._handles["labels"] = {"source": source}
+        # In the language of now, should the element be drawn again after a language change.
+        source.data["label"] = self._names()
+
+    def _names(self) -> list[str]:
+        names = projected("city").set_index("code")[f"name_{self.state.lang}"]
+        return names.reindex(self._codes).tolist()
 
     # -- updates: patch, never redraw ------------------------------------------------------
 
@@ -657,7 +677,7 @@ class CityMap(pn.viewable.Viewer):
             rows.insert(2, (t(f"map.color_by.{self.state.color_by}", lang), "@{ycsp_category}"))
         return rows
 
-    def _restyle(self, *_events) -> None:
+    def _restyle(self) -> None:
         styles = map_styles(self.state)
         columns = self._columns(styles)
         handles = self._handles.get("cities")
@@ -713,7 +733,7 @@ class CityMap(pn.viewable.Viewer):
         handles["legend"].visible = bool(labels)
         handles["legend"].ncols = legend_columns(labels)
 
-    def _show_overlays(self, *_events) -> None:
+    def _show_overlays(self) -> None:
         with pn.io.hold():
             for name in OVERLAYS:
                 for renderer in self._handles.get(name, {}).get("renderers", []):
@@ -723,10 +743,24 @@ class CityMap(pn.viewable.Viewer):
                     item.visible = name in self.state.overlays
                 self._fit_legend()
 
-    def _relabel(self, *_events) -> None:
-        self._handles = {}
-        self._pane.object = self._element()
-        self._legend.object = legend_html(self.state, map_styles(self.state))
+    def _relabel(self) -> None:
+        """The language: names, hover rows, title, key and overlay names patched in place (the
+        geometry stays in the browser); drawn again only if the figure was never drawn."""
+        handles = self._handles
+        if not {"cities", "figure", "labels"} <= set(handles):
+            handles.clear()
+            self._pane.object = self._element()
+            self._legend.object = legend_html(self.state, map_styles(self.state))
+            return
+        lang = self.state.lang
+        with pn.io.hold():
+            handles["labels"]["source"].data.update(label=self._names())
+            zones = handles.get("zones", {}).get("hover")
+            if zones is not None:
+                zones.tooltips = [(t("map.zone_point", lang), "@{name_zh} · @{name_en}")]
+            for name, item in handles["figure"]["overlay_items"].items():
+                item.label = fixed(legend_label(t(f"controls.overlay.{name}", lang), lang))
+            self._restyle()
 
     def _on_tap(self, event) -> None:
         order = self._source_codes()
@@ -734,8 +768,3 @@ class CityMap(pn.viewable.Viewer):
         # Keep the existing order of highlighted cities; append the new ones.
         kept = [c for c in self.state.cities if c in tapped]
         self.state.cities = kept + [c for c in tapped if c not in kept]
-
-    # -- layout -----------------------------------------------------------------------------
-
-    def __panel__(self) -> pn.viewable.Viewable:
-        return pn.Column(self._pane, self._legend, sizing_mode="stretch_width")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 
 import panel as pn
-import param
 
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
+from ycsp_panel.views.base import View
 
 NOTICE_CSS = """
 .ycsp-notices { border-left: 4px solid #E69F00; background: #fff8e6; padding: 6px 10px;
@@ -29,13 +29,16 @@ def notices_html(state: ExplorerState) -> str:
     )
 
 
-class Notices(pn.viewable.Viewer):
+class Notices(View):
     """The state's notices; empty and out of the way when there are none."""
 
-    state = param.ClassSelector(class_=ExplorerState)
+    watches = ("notices", "lang")
 
-    def __panel__(self) -> pn.viewable.Viewable:
-        text = pn.bind(
-            lambda *_: notices_html(self.state), self.state.param.notices, self.state.param.lang
+    def _build(self) -> pn.viewable.Viewable:
+        self._pane = pn.pane.HTML(
+            notices_html(self.state), stylesheets=[NOTICE_CSS], sizing_mode="stretch_width"
         )
-        return pn.pane.HTML(text, stylesheets=[NOTICE_CSS], sizing_mode="stretch_width")
+        return self._pane
+
+    def refresh(self, changed: set[str]) -> None:
+        self._pane.object = notices_html(self.state)

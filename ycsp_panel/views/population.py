@@ -10,6 +10,7 @@ goal, and how status is judged. Follows ``state.scope`` (the cities shown), ``st
 from __future__ import annotations
 
 import html
+from functools import cache
 
 import holoviews as hv
 import pandas as pd
@@ -23,6 +24,7 @@ from ycsp_panel.i18n import Lang, t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import palette
 from ycsp_panel.views.aria import AriaMend
+from ycsp_panel.views.base import View
 from ycsp_panel.views.chart import (
     HIGHLIGHT_MARK,
     export_filename,
@@ -340,10 +342,11 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def aggregates_html(state: ExplorerState) -> str:
+@cache
+def aggregates_html(lang: Lang) -> str:
     """Circle, province, belt and cluster sums with coverage and status, then the cluster's
-    share of China's census population against the plan's goal (GDP: why there is none)."""
-    lang = state.lang
+    share of China's census population against the plan's goal (GDP: why there is none).
+    Whatever the scope: once per language and process."""
     unit = t("population.unit", lang)
     columns = ["group", "expected_2020", "census_2020", "coverage", "status"]
     head = "".join(f'<th scope="col">{_e(t(f"population.col.{c}", lang))}</th>' for c in columns)
@@ -405,41 +408,54 @@ def rules_html(lang: Lang) -> str:
     return f"<h3>{_e(t('status.rules.heading', lang))}</h3><ul>{items}</ul>"
 
 
-class PopulationView(pn.viewable.Viewer):
+class PopulationView(View):
     """Population against the plan for the scope's cities. Reads ``lang``, ``scope`` and
     ``cities`` of the state; holds no selection of its own."""
 
-    state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state (read only)")
+    watches = WATCHED
 
-    @param.depends(*(f"state.{name}" for name in WATCHED))
     def dumbbell(self) -> hv.Overlay:
         return dumbbell_element(self.state)
 
-    @param.depends(*(f"state.{name}" for name in WATCHED))
     def growth(self) -> hv.Overlay:
         return growth_element(self.state)
-
-    def __init__(self, **params):
-        super().__init__(**params)
-        # The aggregates cover every group whatever the scope: built once per language.
-        self._aggregates: dict[str, str] = {}
-        self._table: pn.widgets.Tabulator | None = None  # made when first shown
-        self.state.param.watch(self._refill_table, list(WATCHED))
 
     def table(self) -> AriaMend:
         """The status table of the scope's cities, in the state's language: one Tabulator,
         made when the view is first drawn and refilled in place afterwards (a Tabulator made
         before the page is served, or swapped for a new one, is not redrawn in the browser)."""
-        if self._table is None:
-            self._table = pn.widgets.Tabulator(
-                disabled=True, show_index=False, pagination=None, sizing_mode="stretch_width"
-            )
-            self._refill_table()
-        return AriaMend(target=self._table, sizing_mode="stretch_width")
+        self.__panel__()
+        return self._table_mend
 
-    def _refill_table(self, *_events) -> None:
-        if self._table is None:
-            return
+    def text(self) -> str:
+        lang = self.state.lang
+        notes = "".join(f"<p>{_e(note)}</p>" for note in growth_notes(self.state))
+        return (
+            f"<h2>{_e(t('population.heading', lang))}</h2>{notes}"
+            f"{aggregates_html(lang)}{rules_html(lang)}"
+        )
+
+    def _build(self) -> pn.viewable.Viewable:
+        plots = {"sizing_mode": "stretch_width", "linked_axes": False}
+        self._dumbbell = pn.pane.HoloViews(self.dumbbell(), **plots)
+        self._growth = pn.pane.HoloViews(self.growth(), **plots)
+        self._table = pn.widgets.Tabulator(
+            disabled=True, show_index=False, pagination=None, sizing_mode="stretch_width"
+        )
+        self._table_mend = AriaMend(target=self._table, sizing_mode="stretch_width")
+        self._refill_table()
+        self._text = pn.pane.HTML(self.text(), sizing_mode="stretch_width", disable_math=True)
+        return pn.Column(
+            self._dumbbell, self._growth, self._table_mend, self._text, sizing_mode="stretch_width"
+        )
+
+    def refresh(self, changed: set[str]) -> None:
+        self._dumbbell.object = self.dumbbell()
+        self._growth.object = self.growth()
+        self._refill_table()
+        self._text.object = self.text()
+
+    def _refill_table(self) -> None:
         with param.edit_constant(self._table):  # its name follows the language
             self._table.name = t("population.table.caption", self.state.lang)
         # Stable column ids, headers in the language: Tabulator redraws renamed columns empty.
@@ -447,27 +463,4 @@ class PopulationView(pn.viewable.Viewer):
         self._table.param.update(
             value=shown.set_axis(list(TABLE_COLUMNS), axis=1),
             titles=dict(zip(TABLE_COLUMNS, shown.columns, strict=True)),
-        )
-
-    @param.depends(*(f"state.{name}" for name in WATCHED))
-    def text(self) -> str:
-        lang = self.state.lang
-        notes = "".join(f"<p>{_e(note)}</p>" for note in growth_notes(self.state))
-        return (
-            f"<h2>{_e(t('population.heading', lang))}</h2>{notes}"
-            f"{self._aggregates_html(lang)}{rules_html(lang)}"
-        )
-
-    def _aggregates_html(self, lang: str) -> str:
-        if lang not in self._aggregates:
-            self._aggregates[lang] = aggregates_html(self.state)
-        return self._aggregates[lang]
-
-    def __panel__(self) -> pn.viewable.Viewable:
-        return pn.Column(
-            pn.pane.HoloViews(self.dumbbell, sizing_mode="stretch_width", linked_axes=False),
-            pn.pane.HoloViews(self.growth, sizing_mode="stretch_width", linked_axes=False),
-            pn.panel(self.table),
-            pn.pane.HTML(self.text, sizing_mode="stretch_width", disable_math=True),
-            sizing_mode="stretch_width",
         )

@@ -20,7 +20,8 @@ from ycsp_panel import data
 from ycsp_panel.analysis.population import status_rules
 from ycsp_panel.data.store import QUALITIES
 from ycsp_panel.i18n import LABELS, t
-from ycsp_panel.state import CORE_CITY, ExplorerState
+from ycsp_panel.state import CORE_CITY
+from ycsp_panel.views.base import View
 from ycsp_panel.views.chart import format_number
 
 # Anchor ids of the sections, in page order.
@@ -476,35 +477,46 @@ def sources_html(lang: str, *, city_table: bool = False) -> str:
     return f'<div class="ycsp-sources">{contents_html(lang)}{"".join(sections)}</div>{cities}'
 
 
-class SourcesAndMethod(pn.viewable.Viewer):
+class SourcesAndMethod(View):
     """The "Sources & method" tab, in the state's language (reads only ``state.lang``)."""
 
-    state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state (read only)")
     city_table = param.Boolean(
         default=False, doc="Also show the 26 cities as a table (the map's text alternative)"
     )
 
-    @param.depends("state.lang", "city_table")
+    watches = ("lang",)
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.param.watch(lambda _event: self.request_refresh({"city_table"}), "city_table")
+
     def html(self) -> str:
         return sources_html(self.state.lang, city_table=self.city_table)
 
-    def __panel__(self) -> pn.viewable.Viewable:
-        return pn.pane.HTML(
-            self.html, stylesheets=[SOURCES_CSS], sizing_mode="stretch_width", disable_math=True
+    def _build(self) -> pn.viewable.Viewable:
+        self._pane = pn.pane.HTML(
+            self.html(), stylesheets=[SOURCES_CSS], sizing_mode="stretch_width", disable_math=True
         )
+        return self._pane
+
+    def refresh(self, changed: set[str]) -> None:
+        self._pane.object = self.html()
 
 
-class CityTable(pn.viewable.Viewer):
+class CityTable(View):
     """The 26 cities with province, circle and belts: the map's text alternative, placed
     anywhere (e.g. under the map). Reads only ``state.lang``."""
 
-    state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state (read only)")
+    watches = ("lang",)
 
-    @param.depends("state.lang")
     def html(self) -> str:
         return city_table_html(self.state.lang)
 
-    def __panel__(self) -> pn.viewable.Viewable:
-        return pn.pane.HTML(
-            self.html, stylesheets=[SOURCES_CSS], sizing_mode="stretch_width", disable_math=True
+    def _build(self) -> pn.viewable.Viewable:
+        self._pane = pn.pane.HTML(
+            self.html(), stylesheets=[SOURCES_CSS], sizing_mode="stretch_width", disable_math=True
         )
+        return self._pane
+
+    def refresh(self, changed: set[str]) -> None:
+        self._pane.object = self.html()

@@ -22,6 +22,7 @@ from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.url import to_query
 from ycsp_panel.views.aria import AriaMend
+from ycsp_panel.views.base import View
 
 WATCHED = ("lang", "scope", "cities", "indicator", "year", "kind", "compare_by")
 
@@ -60,7 +61,7 @@ class LabelledTabulator(pn.widgets.Tabulator):
         return params
 
 
-class DataTable(pn.viewable.Viewer):
+class DataTable(View):
     """The rows of the current view in a sortable, filterable, read-only table, with CSV and
     Excel downloads and the text to cite the view, all in the state's language.
 
@@ -68,15 +69,25 @@ class DataTable(pn.viewable.Viewer):
     and ``compare_by`` of the state; holds no selection of its own.
     """
 
-    state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state (read only)")
     link = param.Parameter(
         default=None,
         doc="The view's URL: a string, a callable returning one (read when a file or the "
         "citation is made), or None for page_link(state)",
     )
 
+    watches = WATCHED
+
     def __init__(self, **params):
         super().__init__(**params)
+        # The download buttons build their file at click time, from the state then.
+        self.csv = pn.widgets.FileDownload(
+            callback=self.csv_file, color="primary", label="CSV", filename="ycsp.csv"
+        )
+        self.xlsx = pn.widgets.FileDownload(
+            callback=self.xlsx_file, color="primary", label="Excel", filename="ycsp.xlsx"
+        )
+
+    def _build(self) -> pn.viewable.Viewable:
         self._heading = pn.pane.HTML(sizing_mode="stretch_width", stylesheets=[TABLE_CSS])
         self._table = LabelledTabulator(
             show_index=False,
@@ -89,17 +100,17 @@ class DataTable(pn.viewable.Viewer):
             formatters={"year": {"type": "plaintext"}},  # 2020, not 2,020
             sizing_mode="stretch_width",
         )
-        self.csv = pn.widgets.FileDownload(
-            callback=self.csv_file, color="primary", label="CSV", filename="ycsp.csv"
-        )
-        self.xlsx = pn.widgets.FileDownload(
-            callback=self.xlsx_file, color="primary", label="Excel", filename="ycsp.xlsx"
-        )
         self._cite = pn.pane.HTML(sizing_mode="stretch_width", stylesheets=[TABLE_CSS])
-        self.state.param.watch(self._refresh, list(WATCHED))
-        self._refresh()
+        self.refresh(set(WATCHED))
         # After the first value: Tabulator's styler exists once it has data.
         self._table.style.apply(_bold_rows_of(self.state), axis=1)
+        return pn.Column(
+            self._heading,
+            pn.Row(self.csv, self.xlsx),
+            AriaMend(target=self._table, sizing_mode="stretch_width"),
+            self._cite,
+            sizing_mode="stretch_width",
+        )
 
     # -- what the page shows and hands out -------------------------------------------------
 
@@ -134,7 +145,7 @@ class DataTable(pn.viewable.Viewer):
 
     # -- keeping up with the state ---------------------------------------------------------
 
-    def _refresh(self, *_events) -> None:
+    def refresh(self, changed: set[str]) -> None:
         lang = self.state.lang
         rows = self.rows
         shown = export.display_rows(rows, lang)
@@ -167,15 +178,6 @@ class DataTable(pn.viewable.Viewer):
         return (
             f'<section class="ycsp-cite" aria-label="{heading}"><h4>{heading}</h4>'
             f"<p>{html.escape(self.cite(rows=rows))}</p></section>"
-        )
-
-    def __panel__(self) -> pn.viewable.Viewable:
-        return pn.Column(
-            self._heading,
-            pn.Row(self.csv, self.xlsx),
-            AriaMend(target=self._table, sizing_mode="stretch_width"),
-            self._cite,
-            sizing_mode="stretch_width",
         )
 
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 import holoviews as hv
 import numpy as np
 import pandas as pd
-import param
 
 from ycsp_panel import data
 from ycsp_panel.data.series import OBSERVED_KINDS
@@ -27,7 +26,7 @@ from ycsp_panel.i18n import t
 from ycsp_panel.state import SCOPE_TYPES, ExplorerState
 from ycsp_panel.views.chart import (
     GROUP_COLORS,
-    DeferredChart,
+    ChartView,
     export_filename,
     format_number,
     quality_label,
@@ -385,14 +384,14 @@ def notes_html(chart: SeriesChart) -> str:
 _CAVEAT_STYLE = "border-left:4px solid #E69F00;background:#fff8e6;padding:6px 10px"
 
 
-class TimeSeries(DeferredChart):
+class TimeSeries(ChartView):
     """Population 2010–2030 of the highlighted cities, or of the scope's circle, belt or
     province when none is highlighted.
 
     Reads ``lang``, ``scope`` and ``cities`` of the state; holds no selection of its own.
     """
 
-    _watched = WATCHED
+    watches = WATCHED
 
     def _chart(self) -> SeriesChart:
         return series_chart(self.state)
@@ -403,11 +402,9 @@ class TimeSeries(DeferredChart):
     def _notes_html(self, chart: SeriesChart) -> str:
         return notes_html(chart)
 
-    @param.depends(*(f"state.{name}" for name in WATCHED))
     def element(self) -> hv.Overlay | hv.Div:
         return self._element(self._chart())
 
-    @param.depends(*(f"state.{name}" for name in WATCHED))
     def notes(self) -> list[str]:
         """The plain-text notes under the chart."""
         return self._chart().notes

@@ -1,0 +1,130 @@
+"""One refresh rule for every view.
+
+A :class:`View` declares the state parameters it reads (``watches``), builds its panes the
+first time it is drawn (``_build``) and brings them up to date in one method
+(``refresh(changed)``). It is told whether it is on screen (``on_screen``):
+
+- never drawn: a change costs nothing; the view is built from the state when first drawn;
+- drawn but hidden (another section is open): a change only marks it stale; it refreshes once,
+  for everything that changed meanwhile, when it is shown again;
+- on screen: under ``panel serve`` the change is queued and every queued view of the session
+  refreshes on the next tick, inside one document hold, so a burst of changes (an indicator
+  that moves year and kind too) costs one refresh per view and reaches the browser as one
+  message; elsewhere (a notebook, a test) the view refreshes at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from typing import ClassVar
+from weakref import WeakKeyDictionary
+
+import panel as pn
+import param
+
+from ycsp_panel.state import ExplorerState
+
+_QUEUES: WeakKeyDictionary = WeakKeyDictionary()  # document -> views waiting for the tick
+
+
+def _served(doc) -> bool:
+    return doc is not None and doc.session_context is not None
+
+
+def _run_queue(doc) -> None:
+    views = _QUEUES.pop(doc, [])
+    # freeze: the document's model graph is recomputed once, not once per replaced pane.
+    with pn.io.hold(doc, freeze=True):
+        for view in views:
+            view._flush()
+
+
+class View(pn.viewable.Viewer):
+    """Base of the explorer's views: state in, panes out, one refresh rule.
+
+    Subclasses set ``watches`` and implement ``_build`` (the layout, from the current state)
+    and ``refresh`` (bring the built panes up to date; ``changed`` names the state parameters
+    that changed since the last refresh).
+    """
+
+    state = param.ClassSelector(class_=ExplorerState, doc="The explorer's state (read only)")
+    on_screen = param.Boolean(
+        default=True,
+        doc="Whether the view is shown; a hidden view does no work and refreshes when shown",
+    )
+
+    watches: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, **params):
+        if params.get("state") is None:
+            params["state"] = ExplorerState()
+        super().__init__(**params)
+        self._layout: pn.viewable.Viewable | None = None
+        self._pending: set[str] = set()
+        self._stale: set[str] = set()
+        if self.watches:
+            self.state.param.watch(self._state_changed, list(self.watches))
+        self.param.watch(self._screen_changed, "on_screen")
+
+    # -- what subclasses write ----------------------------------------------------------------
+
+    def _build(self) -> pn.viewable.Viewable:
+        raise NotImplementedError
+
+    def refresh(self, changed: set[str]) -> None:
+        raise NotImplementedError
+
+    # -- the rule -----------------------------------------------------------------------------
+
+    @property
+    def built(self) -> bool:
+        """Whether the view has been drawn (its panes exist)."""
+        return self._layout is not None
+
+    @property
+    def stale(self) -> bool:
+        """Whether the view missed changes while hidden (it refreshes when shown)."""
+        return bool(self._stale)
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        if self._layout is None:
+            self._layout = self._build()
+            self._stale.clear()
+        return self._layout
+
+    def request_refresh(self, names: Iterable[str]) -> None:
+        """Refresh for ``names`` by the rule (at once, on the next tick, or when shown)."""
+        if self._layout is None:
+            return
+        names = set(names)
+        if not self.on_screen:
+            self._stale |= names
+            return
+        doc = pn.state.curdoc
+        if not _served(doc):
+            self._pending |= names
+            self._flush()
+            return
+        self._pending |= names
+        queue = _QUEUES.get(doc)
+        if queue is None:
+            queue = _QUEUES[doc] = []
+            pn.state.execute(partial(_run_queue, doc), schedule=True)
+        if self not in queue:
+            queue.append(self)
+
+    def _state_changed(self, *events) -> None:
+        self.request_refresh(event.name for event in events)
+
+    def _screen_changed(self, event) -> None:
+        if event.new and self._stale:
+            self._pending |= self._stale
+            self._stale = set()
+            with pn.io.hold(freeze=True):
+                self._flush()
+
+    def _flush(self) -> None:
+        changed, self._pending = self._pending, set()
+        if changed and self._layout is not None:
+            self.refresh(changed)
