@@ -187,7 +187,8 @@ def deep_texts(page, selector: str) -> list[str]:
 # The data of the first data source with ``column`` drawn by a figure that is on the page now
 # (a redrawn chart leaves its old models in the document, so search the live views).
 SOURCE_JS = """
-(column) => {
+(columns) => {
+  const wanted = Array.isArray(columns) ? columns : [columns];
   const seen = new Set();
   let found = null;
   const visit = (v) => {
@@ -195,7 +196,8 @@ SOURCE_JS = """
     seen.add(v);
     if (v.frame && v.canvas_view && v.el && v.el.isConnected !== false) {
       for (const r of v.model.renderers) {
-        if (!found && r.data_source && r.data_source.data && column in r.data_source.data) {
+        const data = r.data_source && r.data_source.data;
+        if (!found && data && wanted.every((column) => column in data)) {
           found = {};
           for (const [k, val] of Object.entries(r.data_source.data)) {
             if (k !== 'xs' && k !== 'ys') found[k] = Array.from(val);
@@ -233,13 +235,15 @@ POINT_JS = """
 """
 
 
-def source_data(page, column: str) -> dict | None:
-    """Browser-side columns of the data source that has ``column`` (what the user sees)."""
+def source_data(page, column: str | list[str]) -> dict | None:
+    """Browser-side columns of the first data source that has ``column`` (or all of a list of
+    columns): what the user sees."""
     return page.evaluate(SOURCE_JS, column)
 
 
 def column_by_code(page, column: str) -> dict:
-    data = source_data(page, column)
+    """``column`` of the first source that has it and a ``code`` column, by city code."""
+    data = source_data(page, [column, "code"])
     return dict(zip(data["code"], data[column], strict=True))
 
 

@@ -163,7 +163,11 @@ def test_overlays_toggle_renderer_visibility():
     state = ExplorerState(overlays=["provinces"])
     city_map, handles = rendered(state)
     assert all(r.visible for r in handles["provinces"]["renderers"])
-    assert len(handles["circles"]["renderers"]) == 5 and len(handles["belts"]["renderers"]) == 4
+    [circles], [belts] = handles["circles"]["renderers"], handles["belts"]["renderers"]
+    assert set(circles.data_source.data["color"]) == {
+        palette.CIRCLE[c] for c in ("nanjing", "hangzhou", "hefei", "suxichang", "ningbo")
+    }
+    assert len(set(belts.data_source.data["color"])) == 4
     assert not any(r.visible for r in handles["belts"]["renderers"])
     state.overlays = ["belts", "zones", "circles", "county_cities"]
     assert not any(r.visible for r in handles["provinces"]["renderers"])

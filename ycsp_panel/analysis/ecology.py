@@ -11,6 +11,7 @@ import datetime
 import pandas as pd
 
 from ycsp_panel import data
+from ycsp_panel.data import per_process
 
 INTENSITY = "development_intensity"
 CONSTRUCTION_LAND = "construction_land"
@@ -28,6 +29,7 @@ STATUSES = (UPCOMING, PASSED, UNDATED, *OUTCOMES)
 _CITY_SCOPED = ("city", "cluster")
 
 
+@per_process
 def development_intensity() -> pd.DataFrame:
     """The plan's development-intensity figures and what frames them, one row per figure.
 
@@ -161,6 +163,7 @@ def commitment_timeline(today: datetime.date) -> pd.DataFrame:
     )
 
 
+@per_process
 def participation() -> pd.DataFrame:
     """Who takes part in which box 8 water body and box 9 supervision zone: one row per
     (group, city) with the group's type and names, the county-level place (zones), whether the
@@ -203,6 +206,7 @@ def participation() -> pd.DataFrame:
     return rows[columns]
 
 
+@per_process
 def participation_summary() -> pd.DataFrame:
     """One row per water body or zone: its member cities (codes and names in both languages),
     how many, and whether any membership is derived (with the rule)."""
@@ -233,6 +237,7 @@ def participation_summary() -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
+@per_process
 def feature_points() -> pd.DataFrame:
     """One labelled point (WGS84 lon/lat) per water body and supervision zone.
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ycsp_panel import data
 from ycsp_panel.analysis.population import national_share
+from ycsp_panel.data import per_process
 from ycsp_panel.data.units import convert
 
 CLUSTER = "yrd"
@@ -51,6 +52,7 @@ def _optional_year(year) -> int | None:
     return None if pd.isna(year) else int(year)
 
 
+@per_process
 def world_clusters() -> pd.DataFrame:
     """Table 2, tidy: a row per cluster (the YRD first, then the plan's column order) and
     measure, with ``value``, ``unit`` (as in the data), ``year`` (2014 for the YRD, ``None``
@@ -113,6 +115,7 @@ def _one(rows: pd.DataFrame, what: str) -> pd.Series | None:
     return rows.iloc[0] if len(rows) else None
 
 
+@per_process
 def national_shares() -> pd.DataFrame:
     """A row per measure (land, population, GDP): the plan's observed share (2014, or no year
     printed), its 2020 goal with the goal's ``direction``, and the 2020 observed share computed
@@ -186,6 +189,7 @@ def population_share_2020() -> float | None:
     return observed_share(SHARE_MEASURES[1])["now"]
 
 
+@per_process
 def city_gdp_years() -> list[int]:
     """The years with an observed GDP for at least one of the 26 cities."""
     values = data.values()

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ycsp_panel import data
+from ycsp_panel.data import per_process
 from ycsp_panel.data.aggregate import GroupBy, coverage_text
 from ycsp_panel.data.units import convert
 from ycsp_panel.i18n import Lang, t
@@ -135,6 +136,7 @@ def _city_points() -> pd.DataFrame:
     return frame
 
 
+@per_process
 def population_status(lang: Lang | None = None) -> pd.DataFrame:
     """One row per city: the plan's 2014 and 2020 figures (with the 2020 direction), the
     census of 1 November 2020 (10k persons and persons), the gap (absolute and %), the status,
@@ -184,6 +186,7 @@ def population_status(lang: Lang | None = None) -> pd.DataFrame:
     return frame.reset_index()
 
 
+@per_process
 def population_growth() -> pd.DataFrame:
     """Implied annual growth (CAGR, % a year) per city, ranked by the growth needed from the
     census 2020 value to the 2030 forecast (largest first; cities where that cannot be
@@ -216,6 +219,7 @@ def population_growth() -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+@per_process
 def population_aggregates(by: GroupBy) -> pd.DataFrame:
     """Each group of ``by`` (circle, province, belt or cluster): the plan's 2014, 2020 and 2030
     figures and the censuses summed over its member cities, each with its coverage, and the
@@ -276,6 +280,7 @@ def population_aggregates(by: GroupBy) -> pd.DataFrame:
     return frame
 
 
+@per_process
 def city_shares() -> pd.DataFrame:
     """Each city's share (%) of its circle and of the cluster, by the census 2020 and by the
     plan's 2020 figures (Shanghai, the core, and the cities outside the five circles have no
@@ -332,6 +337,7 @@ class NationalShare:
         return t("population.national.incomplete", lang).format(n=self.n_cities, m=self.n_members)
 
 
+@per_process
 def national_share(indicator: str, year: int, kind: str = "observed") -> NationalShare:
     """The 26 cities' sum of ``indicator`` as a share of the national figure (entity
     ``china``), judged against the plan's goal for that year; no share (and NO_DATA) when

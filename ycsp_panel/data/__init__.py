@@ -5,11 +5,13 @@ This package never imports Panel.
 """
 
 from ycsp_panel.data import geometry as _geometry
+from ycsp_panel.data import memo as _memo
 from ycsp_panel.data import query as _query
 from ycsp_panel.data import store as _store
 from ycsp_panel.data.aggregate import GROUPINGS, aggregate, city_values, group_members
 from ycsp_panel.data.errors import DataError
 from ycsp_panel.data.geometry import GEOMETRY_LEVELS, geometry
+from ycsp_panel.data.memo import per_process
 from ycsp_panel.data.paths import data_dir, plan_text
 from ycsp_panel.data.provenance import boundary_changes, geometry_provenance
 from ycsp_panel.data.query import (
@@ -39,6 +41,7 @@ def clear_cache() -> None:
     _store.clear_cache()
     _query.clear_cache()
     _geometry.clear_cache()
+    _memo.clear_cache()
 
 
 __all__ = [
@@ -63,6 +66,7 @@ __all__ = [
     "entity_names",
     "geometry",
     "geometry_provenance",
+    "per_process",
     "group_members",
     "group_population_series",
     "indicators",

@@ -474,6 +474,7 @@ def comparison_element(
     legend_px = legend_px if labels_now else 0
     return (bars * highlight * labels).opts(
         title=chart.title,
+        show_legend=False,  # HoloViews keeps off the key legend (_legend_below fills it)
         fontsize={"title": "10.5pt"},
         # The value axis: millions of persons as "20m" so the ticks fit a narrow chart.
         xformatter=NumeralTickFormatter(format="0,0" if top * room < 1e6 else "0.[0]a"),
@@ -547,14 +548,16 @@ def _legend_below(labels: dict[str, str] | Callable[[], dict[str, str]]):
     def hook(plot, element) -> None:
         current = labels() if callable(labels) else labels
         figure = plot.state
-        # A patched figure still holds the key of the frame before; HoloViews' own legend
-        # handling may have moved it to another side.
-        for side in ("below", "right", "left", "above", "center"):
-            parts = getattr(figure, side)
-            kept = [m for m in parts if not (isinstance(m, Legend) and KEY_TAG in m.tags)]
-            if len(kept) != len(parts):
-                setattr(figure, side, kept)
+        # A patched figure keeps its key legend: found wherever it is, refilled in place.
+        keys = [
+            m
+            for side in ("below", "right", "left", "above", "center")
+            for m in getattr(figure, side)
+            if isinstance(m, Legend) and KEY_TAG in m.tags
+        ]
         if not current:
+            for legend in keys:
+                legend.update(items=[], visible=False)
             return
         hbars = [r for r in figure.renderers if isinstance(r.glyph, HBar)]
         [filled] = [r for r in hbars if "category" in r.data_source.data]
@@ -570,7 +573,17 @@ def _legend_below(labels: dict[str, str] | Callable[[], dict[str, str]]):
             )
             for category, label in current.items()
         ]
-        legend = key_legend(items, ncols=legend_columns(current.values()))
+        ncols = legend_columns(current.values())
+        if keys:
+            [legend] = keys
+            if legend not in figure.below:
+                for side in ("right", "left", "above", "center"):
+                    if legend in getattr(figure, side):
+                        setattr(figure, side, [m for m in getattr(figure, side) if m is not legend])
+                figure.below = [*figure.below, legend]
+            legend.update(items=items, ncols=ncols, visible=True)
+            return
+        legend = key_legend(items, ncols=ncols)
         legend.tags = [KEY_TAG]
         figure.add_layout(legend, "below")
 

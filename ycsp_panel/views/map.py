@@ -30,9 +30,11 @@ from bokeh.models import (
     CDSView,
     ColorBar,
     ColumnDataSource,
+    GlyphRenderer,
     IndexFilter,
     LegendItem,
     LinearColorMapper,
+    MultiLine,
     MultiPolygons,
     NumeralTickFormatter,
     Quad,
@@ -132,6 +134,48 @@ def _belt_lines() -> gpd.GeoDataFrame:
             }
         )
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=_MERCATOR)
+
+
+# The line overlays, drawn as one Bokeh MultiLine each (with a colour per line), not as
+# HoloViews paths: eleven HoloViews elements cost every session ≈ 120 Bokeh models and their
+# plot set-up, for lines that never change.
+_LINE_STYLES = {
+    "provinces": {"line_width": 1.6},
+    "circles": {"line_width": 3, "line_dash": "dashed"},
+    "belts": {"line_width": 4, "line_alpha": 0.8},
+    "county_cities": {"line_width": 1, "line_dash": "dotted"},
+}
+
+
+def _parts(geometry) -> list[np.ndarray]:
+    lines = getattr(geometry, "geoms", [geometry])
+    return [np.asarray(line.coords) for line in lines if not line.is_empty]
+
+
+@cache
+def line_layers() -> dict[str, dict[str, list]]:
+    """Per line overlay: the ``xs``, ``ys`` and ``color`` of each of its lines (Web
+    Mercator), once per process (read-only: never mutate it)."""
+    provinces = projected("province")
+    counties = projected("county")
+    table1 = counties[counties["role"].str.contains("table1_county_city")]
+    groups = {
+        "provinces": [(g, "#3d3d3d") for g in provinces.boundary],
+        "circles": [
+            (r.geometry, palette.CIRCLE[r.group_id]) for r in _circle_outlines().itertuples()
+        ],
+        "belts": [(r.geometry, palette.BELT[r.group_id]) for r in _belt_lines().itertuples()],
+        "county_cities": [(g, "#444444") for g in table1.boundary],
+    }
+    layers = {}
+    for name, lines in groups.items():
+        parts = [(part, color) for geometry, color in lines for part in _parts(geometry)]
+        layers[name] = {
+            "xs": [part[:, 0] for part, _ in parts],
+            "ys": [part[:, 1] for part, _ in parts],
+            "color": [color for _, color in parts],
+        }
+    return layers
 
 
 def _source_titles(lang: str) -> dict[str, str]:
@@ -443,40 +487,6 @@ class CityMap(View):
         self._selection = hv.streams.Selection1D(source=polygons)
         self._selection.param.watch(self._on_tap, "index")
 
-        province_lines = hv.Path(provinces[["geometry"]].assign(geometry=provinces.boundary)).opts(
-            color="#3d3d3d", line_width=1.6, hooks=[self._hook_layer("provinces")]
-        )
-        # One Path per circle and per belt, each with its own colour: a colour column would
-        # make HoloViews split every line into two-point segments (thousands of arrays).
-        circles = hv.Overlay(
-            [
-                hv.Path(row.geometry).opts(
-                    color=palette.CIRCLE[row.group_id],
-                    line_width=3,
-                    line_dash="dashed",
-                    hooks=[self._hook_layer("circles")],
-                )
-                for row in _circle_outlines().itertuples()
-            ]
-        )
-        belts = hv.Overlay(
-            [
-                hv.Path(row.geometry).opts(
-                    color=palette.BELT[row.group_id],
-                    line_width=4,
-                    alpha=0.8,
-                    hooks=[self._hook_layer("belts")],
-                )
-                for row in _belt_lines().itertuples()
-            ]
-        )
-        table1 = counties[counties["role"].str.contains("table1_county_city")]
-        county_cities = hv.Path(table1[["geometry"]].assign(geometry=table1.boundary)).opts(
-            color="#444444",
-            line_width=1,
-            line_dash="dotted",
-            hooks=[self._hook_layer("county_cities")],
-        )
         zones = counties[counties["role"].str.contains("box9_zone")]
         zone_points = zones.geometry.representative_point()
         zone_layer = hv.Points(
@@ -507,16 +517,7 @@ class CityMap(View):
         ).opts(text_font_size="9pt", text_color="#1a1a1a", hooks=[halo, self._hook_labels])
         xmin, ymin, xmax, ymax = cities.total_bounds
         pad = 0.04 * max(xmax - xmin, ymax - ymin)
-        return (
-            context
-            * polygons
-            * province_lines
-            * circles
-            * belts
-            * county_cities
-            * zone_layer
-            * labels
-        ).opts(
+        return (context * polygons * zone_layer * labels).opts(
             title="",
             xlim=(xmin - pad, xmax + pad),
             ylim=(ymin - pad, ymax + pad),
@@ -567,10 +568,21 @@ class CityMap(View):
     def _hook_figure(self, plot, element) -> None:
         """Highlight above the overlays; title, colour bar and key inside the figure."""
         figure = plot.state
-        # The highlight outlines above every overlay, below the names (the last renderer).
         highlight = self._handles["cities"]["highlight_renderer"]
-        renderers = [r for r in figure.renderers if r is not highlight]
-        figure.renderers = [*renderers[:-1], highlight, renderers[-1]]
+        cities = self._handles["cities"]["renderer"]
+        lines = []
+        for name, columns in line_layers().items():
+            renderer = GlyphRenderer(
+                data_source=ColumnDataSource(data=dict(columns)),
+                glyph=MultiLine(xs="xs", ys="ys", line_color=Field("color"), **_LINE_STYLES[name]),
+                visible=name in self.state.overlays,
+            )
+            self._handles[name] = {"renderers": [renderer]}
+            lines.append(renderer)
+        # Over the cities: the lines, then the highlight outlines; the names (the last) on top.
+        others = [r for r in figure.renderers if r is not highlight]
+        at = others.index(cities) + 1
+        figure.renderers = [*others[:at], *lines, *others[at:-1], highlight, others[-1]]
 
         figure.title.text_font_size = "10.5pt"
         # The key's swatches: a glyph that draws nothing on the map (NaN corners) but one
@@ -598,6 +610,7 @@ class CityMap(View):
             name: LegendItem(
                 label=fixed(legend_label(t(f"controls.overlay.{name}", lang), lang)),
                 renderers=self._handles[name]["renderers"][:1],
+                index=0,
                 visible=name in self.state.overlays,
             )
             for name in OVERLAYS
