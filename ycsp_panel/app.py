@@ -114,3 +114,36 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
     )
     template.title = f"{t('app.title', 'zh')} | {t('app.title', 'en')}"
     return template
+
+
+def warm() -> None:
+    """Fill this process's caches — data files, geometry in the map's projection, line overlays,
+    selector labels in both languages, the analyses — by drawing the first page off-line once,
+    so that the first visitor of a fresh server process does not pay for them.
+
+    ``make serve`` runs it in every server process at start (``--setup``); a notebook needs no
+    warming.
+    """
+    from bokeh.document import Document
+
+    from ycsp_panel.analysis import ecology, economy, population
+    from ycsp_panel.i18n import LANGUAGES
+    from ycsp_panel.views.controls import selector_options
+
+    for lang in LANGUAGES:
+        selector_options(lang)
+        population.population_status(lang)
+    for by in ("circle", "province", "belt", "cluster"):
+        population.population_aggregates(by)
+    for analysis in (
+        population.population_growth,
+        population.city_shares,
+        economy.world_clusters,
+        economy.national_shares,
+        ecology.development_intensity,
+        ecology.participation,
+    ):
+        analysis()
+    document = Document()
+    create_app(ExplorerState()).server_doc(document)
+    document.clear()

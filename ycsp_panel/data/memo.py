@@ -33,6 +33,7 @@ def per_process(function: F) -> F:
         return result
 
     wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    wrapper.cache_info = cached.cache_info  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]
 
 

@@ -35,7 +35,7 @@ def _served(doc) -> bool:
 def _run_queue(doc) -> None:
     views = _QUEUES.pop(doc, [])
     # freeze: the document's model graph is recomputed once, not once per replaced pane.
-    with pn.io.hold(doc, freeze=True):
+    with pn.io.hold(doc):
         for view in views:
             view._flush()
 

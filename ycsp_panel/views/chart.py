@@ -609,7 +609,7 @@ class ChartView(View):
     ``_element``, ``_notes_html``). Where every frame has the same layers (``patches``), the
     chart is drawn once as a DynamicMap and each refresh sends it the new frame: HoloViews
     then updates the figure's data sources and ranges in place instead of making a new figure.
-    A message (no chart) and back is drawn anew.
+    A frame of another shape (``_shape``) is drawn anew.
     """
 
     patches: ClassVar[bool] = False
@@ -652,9 +652,13 @@ class ChartView(View):
         self._current = data
         return self._element(data).opts(framewise=True)
 
+    def _shape(self, chart) -> object:
+        """What must stay the same for a frame to be patched in (subclasses say)."""
+        return getattr(chart, "message", None) is None
+
     def refresh(self, changed: set[str]) -> None:
         chart = self._chart()
-        if self._pipe is not None and getattr(chart, "message", None) is None:
+        if self._pipe is not None and self._shape(chart) == self._shape(self._current):
             self._pipe.send(chart)  # patched in place
         else:
             self._plot.object = self._drawable(chart)
@@ -673,6 +677,12 @@ class ComparisonChart(ChartView):
 
     def _chart(self) -> Comparison:
         return comparison(self.state)
+
+    def _shape(self, chart: Comparison) -> tuple:
+        # The same bars (number and grouping): HoloViews then updates the figure's sources in
+        # place. A new number of bars is drawn anew: BokehJS fails ("Size mismatch") on a
+        # HoloViews bar source whose length changes in place.
+        return (chart.message is None, chart.by, len(chart.bars))
 
     def _element(self, chart: Comparison) -> hv.Overlay | hv.Div:
         # The hooks read the frame drawn now: a patched figure runs its first frame's hooks.

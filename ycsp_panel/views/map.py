@@ -171,11 +171,27 @@ def line_layers() -> dict[str, dict[str, list]]:
     for name, lines in groups.items():
         parts = [(part, color) for geometry, color in lines for part in _parts(geometry)]
         layers[name] = {
-            "xs": [part[:, 0] for part, _ in parts],
-            "ys": [part[:, 1] for part, _ in parts],
+            "xs": [part[:, 0].astype(np.float32) for part, _ in parts],
+            "ys": [part[:, 1].astype(np.float32) for part, _ in parts],
             "color": [color for _, color in parts],
         }
     return layers
+
+
+def single_precision(nested):
+    """Coordinates as float32: Web Mercator metres keep about a metre of precision (the
+    boundaries are simplified to ≈ 0.9 km) at half the bytes every session receives."""
+    if isinstance(nested, np.ndarray):
+        return nested.astype(np.float32) if nested.dtype == np.float64 else nested
+    return [single_precision(item) for item in nested]
+
+
+def single_precision_hook(plot, element) -> None:
+    """A plot hook putting a path or polygon plot's coordinates in single precision."""
+    source = plot.handles["source"]
+    source.data.update(
+        xs=single_precision(source.data["xs"]), ys=single_precision(source.data["ys"])
+    )
 
 
 def _source_titles(lang: str) -> dict[str, str]:
@@ -478,12 +494,20 @@ class CityMap(View):
         # Context layers are projected once per process (``projected``) and drawn as plain
         # HoloViews elements: GeoViews would project them again for every session (≈0.3 s each).
         context = hv.Polygons(provinces[["geometry", "name_zh"]], vdims=["name_zh"]).opts(
-            color="#f4f4f2", line_color="#b0b0b0", line_width=0.8, tools=[]
+            color="#f4f4f2",
+            line_color="#b0b0b0",
+            line_width=0.8,
+            tools=[],
+            hooks=[single_precision_hook],
         )
         polygons = MercatorPolygons(
             cities[["geometry", "code", "name_zh", "name_en", "province_zh", "province_en"]],
             vdims=["code", "name_zh", "name_en", "province_zh", "province_en"],
-        ).opts(tools=["hover", "tap"], hooks=[self._hook_cities], line_color="white")
+        ).opts(
+            tools=["hover", "tap"],
+            hooks=[single_precision_hook, self._hook_cities],
+            line_color="white",
+        )
         self._selection = hv.streams.Selection1D(source=polygons)
         self._selection.param.watch(self._on_tap, "index")
 
