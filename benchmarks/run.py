@@ -102,10 +102,15 @@ class Run:
         self.log(f"{name} done in {self.timings[name]:.0f} s (load {self.load[name]:.2f})")
 
     def server(self, which: str, extra: list[str] | None = None) -> Server:
+        args = list(self.serve_args)
+        if which == "floor" and "--setup" in args:
+            # The explorer's setup script warms the explorer: not the floor's to run.
+            at = args.index("--setup")
+            del args[at : at + 2]
         return Server(
             app=self.apps[which],
             repo=self.repo,
-            extra_args=[*self.serve_args, *(extra or [])],
+            extra_args=[*args, *(extra or [])],
             name=f"{self.args.label}-{which}",
             timeout=self.args.timeout,
         )

@@ -519,6 +519,12 @@ def _clear_of_bar(plot, element) -> None:
 def _follow_frame(plot, element) -> None:
     # A patched figure keeps the plot options of its first frame: take the height (the number
     # of bars) and the value axis' number format (millions abbreviated) from this frame's.
+    # No selection on this chart: without selection glyphs, BokehJS also draws a source whose
+    # length changes in place (with HoloViews' own, it fails: "Size mismatch").
+    for renderer in plot.state.renderers:
+        for kind in ("selection_glyph", "nonselection_glyph", "muted_glyph", "hover_glyph"):
+            if getattr(renderer, kind, None) is not None:
+                setattr(renderer, kind, None)
     options = element.opts.get("plot").kwargs
     if "height" in options and plot.state.height != options["height"]:
         plot.state.height = options["height"]
@@ -677,12 +683,6 @@ class ComparisonChart(ChartView):
 
     def _chart(self) -> Comparison:
         return comparison(self.state)
-
-    def _shape(self, chart: Comparison) -> tuple:
-        # The same bars (number and grouping): HoloViews then updates the figure's sources in
-        # place. A new number of bars is drawn anew: BokehJS fails ("Size mismatch") on a
-        # HoloViews bar source whose length changes in place.
-        return (chart.message is None, chart.by, len(chart.bars))
 
     def _element(self, chart: Comparison) -> hv.Overlay | hv.Div:
         # The hooks read the frame drawn now: a patched figure runs its first frame's hooks.
