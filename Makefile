@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 LOCK := requirements/lock.txt
+# The serving options a workshop needs (README, "Serving a workshop"); make bench measures them.
+SERVE_OPTS ?= --num-procs 2 --setup ycsp_panel/serve_setup.py \
+  --unused-session-lifetime 60000 --check-unused-sessions 10000 --global-loading-spinner
 # Debian packages pip cannot provide: the browser for the browser tests and a CJK font.
 SYSTEM_PACKAGES := chromium fonts-wqy-microhei
 
@@ -28,7 +31,8 @@ $(VENV)/.lab.stamp: $(VENV)/.serve.stamp
 
 serve: $(VENV)/.serve.stamp
 	$(VENV)/bin/panel serve app.py --address 127.0.0.1 --port $(PORT) \
-	  --allow-websocket-origin 127.0.0.1:$(PORT) --allow-websocket-origin localhost:$(PORT)
+	  --allow-websocket-origin 127.0.0.1:$(PORT) --allow-websocket-origin localhost:$(PORT) \
+	  $(SERVE_OPTS)
 
 system-deps:
 	@missing=""; \
@@ -53,8 +57,7 @@ test: $(VENV)/.test.stamp system-deps lint
 	$(PY) -m pytest
 
 # Measure the served app against a bare Panel page (BENCHMARKS.md); ~15 min on 2 cores.
-# SERVE_OPTS: extra `panel serve` options; BENCH_ARGS: e.g. --quick, --label after.
-SERVE_OPTS ?=
+# SERVE_OPTS (above): the `panel serve` options measured; BENCH_ARGS: e.g. --quick, --label after.
 bench: $(VENV)/.test.stamp system-deps
 	$(PY) -m benchmarks.run --serve-args="$(SERVE_OPTS)" $(BENCH_ARGS)
 

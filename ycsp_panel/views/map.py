@@ -37,6 +37,7 @@ from bokeh.models import (
     MultiLine,
     MultiPolygons,
     NumeralTickFormatter,
+    Patches,
     Quad,
     SaveTool,
     TapTool,
@@ -153,6 +154,21 @@ def _parts(geometry) -> list[np.ndarray]:
 
 
 @cache
+def context_patches() -> dict[str, list]:
+    """The provinces as the map's grey ground: per province one array of its outer rings
+    separated by NaN (Web Mercator, float32), once per process (read-only). Drawn as one Bokeh
+    ``Patches`` under the cities: they carry no hover, and holes do not show under one fill."""
+    xs, ys = [], []
+    for geometry in projected("province").geometry:
+        rings = [np.asarray(p.exterior.coords) for p in getattr(geometry, "geoms", [geometry])]
+        gap = np.full((1, 2), np.nan)
+        joined = np.concatenate([x for ring in rings for x in (ring[:, :2], gap)][:-1])
+        xs.append(joined[:, 0].astype(np.float32))
+        ys.append(joined[:, 1].astype(np.float32))
+    return {"xs": xs, "ys": ys}
+
+
+@cache
 def line_layers() -> dict[str, dict[str, list]]:
     """Per line overlay: the ``xs``, ``ys`` and ``color`` of each of its lines (Web
     Mercator), once per process (read-only: never mutate it)."""
@@ -169,12 +185,18 @@ def line_layers() -> dict[str, dict[str, list]]:
     }
     layers = {}
     for name, lines in groups.items():
-        parts = [(part, color) for geometry, color in lines for part in _parts(geometry)]
-        layers[name] = {
-            "xs": [part[:, 0].astype(np.float32) for part, _ in parts],
-            "ys": [part[:, 1].astype(np.float32) for part, _ in parts],
-            "color": [color for _, color in parts],
-        }
+        # One array per colour, its parts separated by NaN (a break in the line): a few
+        # arrays instead of thousands, each of which costs the page a JSON header.
+        by_color: dict[str, list[np.ndarray]] = {}
+        for geometry, color in lines:
+            by_color.setdefault(color, []).extend(_parts(geometry))
+        layers[name] = {"xs": [], "ys": [], "color": []}
+        for color, parts in by_color.items():
+            gap = np.full((1, 2), np.nan)
+            joined = np.concatenate([x for part in parts for x in (part[:, :2], gap)][:-1])
+            layers[name]["xs"].append(joined[:, 0].astype(np.float32))
+            layers[name]["ys"].append(joined[:, 1].astype(np.float32))
+            layers[name]["color"].append(color)
     return layers
 
 
@@ -489,17 +511,7 @@ class CityMap(View):
     def _element(self) -> hv.Overlay:
         lang = self.state.lang
         cities = projected("city")
-        provinces = projected("province")
         counties = projected("county")
-        # Context layers are projected once per process (``projected``) and drawn as plain
-        # HoloViews elements: GeoViews would project them again for every session (≈0.3 s each).
-        context = hv.Polygons(provinces[["geometry", "name_zh"]], vdims=["name_zh"]).opts(
-            color="#f4f4f2",
-            line_color="#b0b0b0",
-            line_width=0.8,
-            tools=[],
-            hooks=[single_precision_hook],
-        )
         polygons = MercatorPolygons(
             cities[["geometry", "code", "name_zh", "name_en", "province_zh", "province_en"]],
             vdims=["code", "name_zh", "name_en", "province_zh", "province_en"],
@@ -541,7 +553,7 @@ class CityMap(View):
         ).opts(text_font_size="9pt", text_color="#1a1a1a", hooks=[halo, self._hook_labels])
         xmin, ymin, xmax, ymax = cities.total_bounds
         pad = 0.04 * max(xmax - xmin, ymax - ymin)
-        return (context * polygons * zone_layer * labels).opts(
+        return (polygons * zone_layer * labels).opts(
             title="",
             xlim=(xmin - pad, xmax + pad),
             ylim=(ymin - pad, ymax + pad),
@@ -603,10 +615,24 @@ class CityMap(View):
             )
             self._handles[name] = {"renderers": [renderer]}
             lines.append(renderer)
-        # Over the cities: the lines, then the highlight outlines; the names (the last) on top.
+        ground = GlyphRenderer(
+            data_source=ColumnDataSource(data=dict(context_patches())),
+            glyph=Patches(
+                xs="xs", ys="ys", fill_color="#f4f4f2", line_color="#b0b0b0", line_width=0.8
+            ),
+        )
+        # The provinces' ground under the cities; over them the lines, then the highlight
+        # outlines; the names (the last renderer) on top.
         others = [r for r in figure.renderers if r is not highlight]
         at = others.index(cities) + 1
-        figure.renderers = [*others[:at], *lines, *others[at:-1], highlight, others[-1]]
+        figure.renderers = [
+            ground,
+            *others[:at],
+            *lines,
+            *others[at:-1],
+            highlight,
+            others[-1],
+        ]
 
         figure.title.text_font_size = "10.5pt"
         # The key's swatches: a glyph that draws nothing on the map (NaN corners) but one
