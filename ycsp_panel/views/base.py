@@ -128,3 +128,25 @@ class View(pn.viewable.Viewer):
         changed, self._pending = self._pending, set()
         if changed and self._layout is not None:
             self.refresh(changed)
+
+
+class HTMLView(View):
+    """A view that is one HTML pane: subclasses write ``html()`` (escaped text) and may name
+    ``stylesheets``."""
+
+    stylesheets: ClassVar[tuple[str, ...]] = ()
+
+    def html(self) -> str:
+        raise NotImplementedError
+
+    def _build(self) -> pn.viewable.Viewable:
+        self._pane = pn.pane.HTML(
+            self.html(),
+            stylesheets=list(self.stylesheets),
+            sizing_mode="stretch_width",
+            disable_math=True,
+        )
+        return self._pane
+
+    def refresh(self, changed: set[str]) -> None:
+        self._pane.object = self.html()

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import html
 
-import panel as pn
-
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
-from ycsp_panel.views.base import View
+from ycsp_panel.views.base import HTMLView
 
 NOTICE_CSS = """
 .ycsp-notices { border-left: 4px solid #E69F00; background: #fff8e6; padding: 6px 10px;
@@ -29,16 +27,11 @@ def notices_html(state: ExplorerState) -> str:
     )
 
 
-class Notices(View):
+class Notices(HTMLView):
     """The state's notices; empty and out of the way when there are none."""
 
     watches = ("notices", "lang")
+    stylesheets = (NOTICE_CSS,)
 
-    def _build(self) -> pn.viewable.Viewable:
-        self._pane = pn.pane.HTML(
-            notices_html(self.state), stylesheets=[NOTICE_CSS], sizing_mode="stretch_width"
-        )
-        return self._pane
-
-    def refresh(self, changed: set[str]) -> None:
-        self._pane.object = notices_html(self.state)
+    def html(self) -> str:
+        return notices_html(self.state)

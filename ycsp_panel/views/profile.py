@@ -10,12 +10,11 @@ import html
 from typing import NamedTuple
 
 import pandas as pd
-import panel as pn
 
 from ycsp_panel import data
 from ycsp_panel.i18n import t
 from ycsp_panel.state import CORE_CITY
-from ycsp_panel.views.base import View
+from ycsp_panel.views.base import HTMLView
 from ycsp_panel.views.chart import format_number, quality_label
 
 MAX_CITIES = 3
@@ -207,22 +206,14 @@ def _value_cell(row, lang: str) -> str:
     return f"{_e(qualifier)}{converted:.1f}<br><span class='ycsp-small'>({_e(count)})</span>"
 
 
-class CityProfile(View):
+class CityProfile(HTMLView):
     """The profile of the highlighted cities (the first three), in the state's language.
 
     Reads ``cities`` and ``lang`` of the state; holds no selection of its own.
     """
 
     watches = ("cities", "lang")
+    stylesheets = (PROFILE_CSS,)
 
     def html(self) -> str:
         return profile_html(list(self.state.cities), self.state.lang)
-
-    def _build(self) -> pn.viewable.Viewable:
-        self._pane = pn.pane.HTML(
-            self.html(), stylesheets=[PROFILE_CSS], sizing_mode="stretch_width"
-        )
-        return self._pane
-
-    def refresh(self, changed: set[str]) -> None:
-        self._pane.object = self.html()

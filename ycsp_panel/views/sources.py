@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
-import panel as pn
 import param
 
 from ycsp_panel import data
@@ -21,7 +20,7 @@ from ycsp_panel.analysis.population import status_rules
 from ycsp_panel.data.store import QUALITIES
 from ycsp_panel.i18n import LABELS, t
 from ycsp_panel.state import CORE_CITY
-from ycsp_panel.views.base import View
+from ycsp_panel.views.base import HTMLView
 from ycsp_panel.views.chart import format_number
 
 # Anchor ids of the sections, in page order.
@@ -477,7 +476,7 @@ def sources_html(lang: str, *, city_table: bool = False) -> str:
     return f'<div class="ycsp-sources">{contents_html(lang)}{"".join(sections)}</div>{cities}'
 
 
-class SourcesAndMethod(View):
+class SourcesAndMethod(HTMLView):
     """The "Sources & method" tab, in the state's language (reads only ``state.lang``)."""
 
     city_table = param.Boolean(
@@ -485,6 +484,7 @@ class SourcesAndMethod(View):
     )
 
     watches = ("lang",)
+    stylesheets = (SOURCES_CSS,)
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -493,30 +493,13 @@ class SourcesAndMethod(View):
     def html(self) -> str:
         return sources_html(self.state.lang, city_table=self.city_table)
 
-    def _build(self) -> pn.viewable.Viewable:
-        self._pane = pn.pane.HTML(
-            self.html(), stylesheets=[SOURCES_CSS], sizing_mode="stretch_width", disable_math=True
-        )
-        return self._pane
 
-    def refresh(self, changed: set[str]) -> None:
-        self._pane.object = self.html()
-
-
-class CityTable(View):
+class CityTable(HTMLView):
     """The 26 cities with province, circle and belts: the map's text alternative, placed
     anywhere (e.g. under the map). Reads only ``state.lang``."""
 
     watches = ("lang",)
+    stylesheets = (SOURCES_CSS,)
 
     def html(self) -> str:
         return city_table_html(self.state.lang)
-
-    def _build(self) -> pn.viewable.Viewable:
-        self._pane = pn.pane.HTML(
-            self.html(), stylesheets=[SOURCES_CSS], sizing_mode="stretch_width", disable_math=True
-        )
-        return self._pane
-
-    def refresh(self, changed: set[str]) -> None:
-        self._pane.object = self.html()
