@@ -420,3 +420,24 @@ def test_highlighted_cities_have_a_legend_entry_drawn_as_their_outline():
     _, element = chart(lang="en", scope="circle:hefei", **POP_2030)
     [legend] = hv.render(element).select({"type": Legend})
     assert [item.label.value for item in legend.items] == ["Hefei metropolitan circle"]
+
+
+def test_a_change_patches_the_live_figure_without_new_models():
+    from bokeh.document import Document
+
+    state = ExplorerState(lang="en", cities=[SUZHOU])
+    view = ComparisonChart(state=state)
+    document = Document()
+    document.add_root(view.__panel__().get_root(document))
+    figure = live_figure(view, document.roots[0])
+    before = {model.id for model in document.models}
+    state.indicator = "gdp"  # 26 bars again, other values and order
+    state.year = 2023
+    state.cities = ["340100"]
+    assert live_figure(view, document.roots[0]) is figure  # the same figure, patched
+    assert {model.id for model in document.models} <= before  # nothing new to send or walk
+    assert "Gross domestic product" in figure.title.text
+    assert len(figure.y_range.factors) == 26
+    state.scope = "circle:hefei"  # fewer bars: still patched in place
+    assert live_figure(view, document.roots[0]) is figure
+    assert len(figure.y_range.factors) == 3

@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
+from weakref import WeakKeyDictionary
 
 import holoviews as hv
 import hvplot.pandas  # noqa: F401  (registers DataFrame.hvplot)
@@ -545,6 +546,18 @@ def _few_ticks(plot, element) -> None:
     plot.state.min_border_right = 24
 
 
+_KEY_ITEMS: WeakKeyDictionary = WeakKeyDictionary()  # key legend -> its items, for reuse
+
+
+def _key_item(label: str, renderer, index: int, item: LegendItem | None = None) -> LegendItem:
+    """A key entry drawing its swatch from row ``index`` of ``renderer``; ``item`` refilled
+    in place when given."""
+    if item is None:
+        return LegendItem(label=fixed(label), renderers=[renderer], index=index)
+    item.update(label=fixed(label), renderers=[renderer], index=index)
+    return item
+
+
 def _legend_below(labels: dict[str, str] | Callable[[], dict[str, str]]):
     """A hook adding a legend of the bars' colours, ``{category: label}`` (and the highlight
     outline, under :data:`HIGHLIGHT_MARK`), under the value axis: inside the canvas, so a
@@ -571,12 +584,10 @@ def _legend_below(labels: dict[str, str] | Callable[[], dict[str, str]]):
         # Each entry draws its swatch from one bar: a bar of its category, or an outline.
         categories = list(filled.data_source.data["category"])
         outlined = ~np.isnan(np.asarray(outlines.data_source.data["value"], dtype=float))
-        items = [
-            LegendItem(label=fixed(label), renderers=[outlines], index=int(np.argmax(outlined)))
+        entries = [
+            (label, outlines, int(np.argmax(outlined)))
             if category == HIGHLIGHT_MARK
-            else LegendItem(
-                label=fixed(label), renderers=[filled], index=categories.index(category)
-            )
+            else (label, filled, categories.index(category))
             for category, label in current.items()
         ]
         ncols = legend_columns(current.values())
@@ -587,10 +598,20 @@ def _legend_below(labels: dict[str, str] | Callable[[], dict[str, str]]):
                     if legend in getattr(figure, side):
                         setattr(figure, side, [m for m in getattr(figure, side) if m is not legend])
                 figure.below = [*figure.below, legend]
+            # The items of the frame before, refilled: no new models, so the document is not
+            # walked again (HoloViews empties the legend's list before this hook runs).
+            kept = _KEY_ITEMS.get(legend, [])
+            items = [
+                _key_item(label, renderer, index, kept[i] if i < len(kept) else None)
+                for i, (label, renderer, index) in enumerate(entries)
+            ]
+            _KEY_ITEMS[legend] = items
             legend.update(items=items, ncols=ncols, visible=True)
             return
+        items = [_key_item(*entry) for entry in entries]
         legend = key_legend(items, ncols=ncols)
         legend.tags = [KEY_TAG]
+        _KEY_ITEMS[legend] = items
         figure.add_layout(legend, "below")
 
     return hook
