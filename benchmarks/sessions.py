@@ -151,6 +151,7 @@ class Client:
         self.ws_url = ws_url
         self.timeout = timeout
         self.loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(self.loop)  # this thread's loop (Tornado looks it up)
         self.open_results: list[SessionResult] = []
 
     def open(self, n: int = 1) -> list[SessionResult]:

@@ -16,6 +16,7 @@ from ycsp_panel import data
 from ycsp_panel.analysis import ecology, economy
 from ycsp_panel.analysis.population import Status, national_share_2020, population_status
 from ycsp_panel.i18n import t
+from ycsp_panel.views import palette
 from ycsp_panel.views.ecology import feature_options
 from ycsp_panel.views.population import STATUS_COLORS
 
@@ -139,3 +140,18 @@ def test_population_table_follows_a_language_switch_and_the_scope(app):
     )
     wait_until(lambda: "Nanjing" in " ".join(deep_texts(page, ".tabulator-cell")))
     assert "Hefei" not in " ".join(deep_texts(page, ".tabulator-cell"))
+
+
+def test_a_section_hidden_during_a_change_shows_the_current_selection_when_opened(app):
+    page, rec = app()
+    open_section(page, "population", "zh")
+    wait_until(lambda: "苏州市" in " ".join(deep_texts(page, ".tabulator-cell")))
+    open_section(page, "explore", "zh")
+    select_by_option(page, "都市圈 · 合肥都市圈").select_option(label="都市圈 · 合肥都市圈")
+    out = palette.OUT_OF_SCOPE_ALPHA
+    wait_until(lambda: column_by_code(page, "ycsp_alpha")["320500"] == out)  # the map followed
+    open_section(page, "population", "zh")
+    wait_until(lambda: "苏州市" not in " ".join(deep_texts(page, ".tabulator-cell")))
+    cells = " ".join(deep_texts(page, ".tabulator-cell"))
+    assert all(name in cells for name in ("合肥市", "芜湖市", "马鞍山市"))
+    assert rec.console_errors() == [] and rec.external_requests() == []
