@@ -17,36 +17,14 @@ Signals (documented in BENCHMARKS.md):
 
 from __future__ import annotations
 
-import os
-import shutil
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_executable() -> str:
-    for candidate in (
-        os.environ.get("YCSP_CHROMIUM"),
-        "/usr/lib/chromium/chromium",
-        shutil.which("chromium"),
-    ):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    raise RuntimeError("No Chromium: `make system-deps` installs Debian's chromium.")
-
+# The same browser, flags and lookup as the browser tests (FINDINGS: the networking flags keep
+# Chromium off the internet).
+from tests.browser.harness import CHROMIUM_ARGS, chromium_executable  # noqa: E402
 
 INTERACTIVE_JS = """
 (column) => {
