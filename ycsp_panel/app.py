@@ -65,8 +65,12 @@ def page_sections(state: ExplorerState) -> Sections:
         state=state,
         sections={
             "explore": Section(
-                [Notices(state=state), CityMap(state=state), ComparisonChart(state=state)]
-                + [CityProfile(state=state)],
+                [
+                    Notices(state=state),
+                    CityMap(state=state),
+                    ComparisonChart(state=state),
+                    CityProfile(state=state),
+                ],
                 layout=explore_layout,
             ),
             "population": Section([PopulationView(state=state)]),

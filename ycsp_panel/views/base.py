@@ -34,7 +34,6 @@ def _served(doc) -> bool:
 
 def _run_queue(doc) -> None:
     views = _QUEUES.pop(doc, [])
-    # freeze: the document's model graph is recomputed once, not once per replaced pane.
     with pn.io.hold(doc):
         for view in views:
             view._flush()
@@ -121,7 +120,7 @@ class View(pn.viewable.Viewer):
         if event.new and self._stale:
             self._pending |= self._stale
             self._stale = set()
-            with pn.io.hold(freeze=True):
+            with pn.io.hold():
                 self._flush()
 
     def _flush(self) -> None:
