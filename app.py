@@ -1,5 +1,5 @@
 """Entry point for `panel serve app.py`."""
 
-from ycsp_panel.app import create_app
+from ycsp_panel.app import serve_page
 
-create_app().servable()
+serve_page()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from bokeh.models import ColumnDataSource
+from bokeh.models import ColumnDataSource, ImportedStyleSheet
 
 from benchmarks.serve import HARNESS_REPO, Server
 from benchmarks.sessions import Client, register_models
@@ -21,7 +21,13 @@ def open_sessions(ws_url: str, n: int) -> list[dict]:
     seen = []
     with Client(ws_url, timeout=180) as client:
         for result in client.open(n):
-            entry = {"id": result.session_id, "error": result.error, "roots": 0, "fills": 0}
+            entry = {
+                "id": result.session_id,
+                "error": result.error,
+                "roots": 0,
+                "fills": 0,
+                "remote_css": [],
+            }
             if result.ok:
                 document = result.document()
                 maps = [
@@ -31,6 +37,13 @@ def open_sessions(ws_url: str, n: int) -> list[dict]:
                 ]
                 entry["roots"] = len(document.roots)
                 entry["fills"] = len(maps[0].data["ycsp_fill"]) if maps else 0
+                entry["remote_css"] = sorted(
+                    {
+                        m.url
+                        for m in document.models
+                        if isinstance(m, ImportedStyleSheet) and "://" in m.url
+                    }
+                )
             seen.append(entry)
     return seen
 
@@ -51,4 +64,7 @@ def test_five_sessions_at_once_each_get_the_whole_page():
     assert all(s["roots"] > 0 for s in sessions), "a session's document has no roots"
     # Every session has the map: a data source with the fill of each of the 26 cities.
     assert [s["fills"] for s in sessions] == [26] * SESSIONS
+    # Opened by their websocket alone, as a second server process sees a page served by the
+    # first (``--num-procs``): Panel's stylesheets must still come from this server.
+    assert [s["remote_css"] for s in sessions] == [[]] * SESSIONS
     assert server.problems() == [], server.log_path

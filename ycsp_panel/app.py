@@ -6,6 +6,7 @@ from pathlib import Path
 
 import geoviews as gv
 import panel as pn
+from bokeh.document import Document
 
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
@@ -86,6 +87,15 @@ def page_sections(state: ExplorerState) -> Sections:
 TEMPLATE = (Path(__file__).parent / "templates" / "page.html").read_text(encoding="utf-8")
 
 
+class Page(pn.Template):
+    """Panel's Template, without the text preview it redraws each time a part is added (a
+    ``repr`` of every pane and plot of the page, ≈ 40 ms a session; the page is never shown as
+    text)."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(self._render_items)})"
+
+
 def create_app(state: ExplorerState | None = None) -> pn.Template:
     """The explorer page: our own template (header with h1, <aside>, <main>); it requests
     nothing from outside."""
@@ -103,7 +113,7 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
         )
 
     sections = page_sections(state)
-    template = pn.Template(
+    template = Page(
         TEMPLATE,
         location=True,  # the view lives in the URL (the page embeds roots.location)
         items={
@@ -120,6 +130,34 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
     return template
 
 
+def local_stylesheets(document: Document) -> None:
+    """Have Panel link its components' stylesheets from this server, never from its CDN.
+
+    Panel records where its stylesheets live in the document when it renders the page's HTML.
+    A session opened by its websocket without that page in this process (``--num-procs``: the
+    page came from another process) was never told, and Panel fell back to its CDN for every
+    stylesheet of the session's components. Set it first, as Panel would.
+    """
+    if document.session_context is None or "dist_url" in document.template_variables:
+        return
+    from panel.io.resources import LOCAL_DIST
+
+    rel_path = pn.state.rel_path
+    document.template_variables["dist_url"] = f"{rel_path}/{LOCAL_DIST}" if rel_path else LOCAL_DIST
+
+
+def serve_page(document: Document | None = None) -> pn.Template:
+    """Build the page into a server session's document (``panel serve``'s current one unless
+    given). Bokeh recomputes a document's model graph each time a root is added; frozen, it
+    does so once for the whole page."""
+    document = document or pn.state.curdoc
+    local_stylesheets(document)
+    template = create_app()
+    with document.models.freeze():
+        template.server_doc(document)
+    return template
+
+
 def warm() -> None:
     """Fill this process's caches — data files, geometry in the map's projection, line overlays,
     selector labels in both languages, the analyses — by drawing the first page off-line once,
@@ -128,8 +166,6 @@ def warm() -> None:
     ``make serve`` runs it in every server process at start (``--setup``); a notebook needs no
     warming.
     """
-    from bokeh.document import Document
-
     from ycsp_panel.analysis import ecology, economy, population
     from ycsp_panel.i18n import LANGUAGES
     from ycsp_panel.views.controls import selector_options
@@ -149,5 +185,5 @@ def warm() -> None:
     ):
         analysis()
     document = Document()
-    create_app(ExplorerState()).server_doc(document)
+    serve_page(document)
     document.clear()
