@@ -127,6 +127,7 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
         },
     )
     template.title = f"{t('app.title', 'zh')} | {t('app.title', 'en')}"
+    template.sections = sections  # the page's sections (which one is open, which were built)
     return template
 
 

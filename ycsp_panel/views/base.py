@@ -15,10 +15,10 @@ first time it is drawn (``_build``) and brings them up to date in one method
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import ClassVar
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, WeakMethod
 
 import panel as pn
 import param
@@ -37,6 +37,25 @@ def _run_queue(doc) -> None:
     with pn.io.hold(doc):
         for view in views:
             view._flush()
+
+
+def weakly(method: Callable, *args) -> Callable:
+    """A callable for HoloViews (a plot hook, or a function a hook calls) that calls a view's
+    bound ``method``, with ``args`` first, while the view lives; afterwards it does nothing.
+
+    HoloViews keeps an element's options, its hooks among them, in a process-wide store until
+    the element is garbage collected; the element lives as long as the view that draws it. A
+    hook bound to the view would close that circle through a global, and every ended session's
+    views, state and panes would stay in memory for the life of the server process.
+    """
+    ref = WeakMethod(method)
+
+    def call(*more):
+        bound = ref()
+        return None if bound is None else bound(*args, *more)
+
+    call.__qualname__ = f"weakly({method.__qualname__})"
+    return call
 
 
 class View(pn.viewable.Viewer):

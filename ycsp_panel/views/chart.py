@@ -39,7 +39,7 @@ from ycsp_panel import data
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, ExplorerState
 from ycsp_panel.views import palette
-from ycsp_panel.views.base import View
+from ycsp_panel.views.base import View, weakly
 
 NO_CIRCLE = palette.CIRCLE["none"]
 PARTIAL_ALPHA = 0.35  # partial aggregates are drawn lighter: they are not totals
@@ -710,9 +710,15 @@ class ComparisonChart(ChartView):
         return comparison_element(
             chart,
             self.state.lang,
-            filename=lambda: chart_filename(self.state),
-            legend=lambda: comparison_legend(self._current, self.state.lang),
+            filename=weakly(self._save_name),
+            legend=weakly(self._legend_now),
         )
+
+    def _save_name(self) -> str:
+        return chart_filename(self.state)
+
+    def _legend_now(self):
+        return comparison_legend(self._current, self.state.lang)
 
     def _notes_html(self, chart: Comparison) -> str:
         return notes_html(chart)

@@ -48,7 +48,7 @@ from ycsp_panel.analysis.population import population_status
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, OVERLAYS, ExplorerState
 from ycsp_panel.views import palette
-from ycsp_panel.views.base import View
+from ycsp_panel.views.base import View, weakly
 from ycsp_panel.views.chart import (
     export_filename,
     figure_tools,
@@ -517,7 +517,7 @@ class CityMap(View):
             vdims=["code", "name_zh", "name_en", "province_zh", "province_en"],
         ).opts(
             tools=["hover", "tap"],
-            hooks=[single_precision_hook, self._hook_cities],
+            hooks=[single_precision_hook, weakly(self._hook_cities)],
             line_color="white",
         )
         self._selection = hv.streams.Selection1D(source=polygons)
@@ -543,14 +543,14 @@ class CityMap(View):
             line_color="black",
             tools=["hover"],
             hover_tooltips=[(t("map.zone_point", lang), "@{name_zh} · @{name_en}")],
-            hooks=[self._hook_layer("zones")],
+            hooks=[weakly(self._hook_layer, "zones")],
         )
         points = cities.geometry.representative_point()
         labels = hv.Labels(
             {"x": points.x, "y": points.y, "label": cities[f"name_{lang}"]},
             kdims=["x", "y"],
             vdims=["label"],
-        ).opts(text_font_size="9pt", text_color="#1a1a1a", hooks=[halo, self._hook_labels])
+        ).opts(text_font_size="9pt", text_color="#1a1a1a", hooks=[halo, weakly(self._hook_labels)])
         xmin, ymin, xmax, ymax = cities.total_bounds
         pad = 0.04 * max(xmax - xmin, ymax - ymin)
         return (polygons * zone_layer * labels).opts(
@@ -563,7 +563,7 @@ class CityMap(View):
             yaxis=None,
             toolbar="above",
             active_tools=["wheel_zoom", "tap"],
-            hooks=[self._hook_figure],
+            hooks=[weakly(self._hook_figure)],
         )
 
     def _hook_cities(self, plot, element) -> None:
@@ -686,16 +686,13 @@ class CityMap(View):
         self._update_key(map_styles(self.state))
         use_canvas_font(figure)
 
-    def _hook_layer(self, name: str):
-        def hook(plot, element) -> None:
-            renderer = plot.handles["glyph_renderer"]
-            layer = self._handles.setdefault(name, {"renderers": []})
-            layer["renderers"].append(renderer)
-            if plot.handles.get("hover") is not None:
-                layer["hover"] = plot.handles["hover"]
-            renderer.visible = name in self.state.overlays
-
-        return hook
+    def _hook_layer(self, name: str, plot, element) -> None:
+        renderer = plot.handles["glyph_renderer"]
+        layer = self._handles.setdefault(name, {"renderers": []})
+        layer["renderers"].append(renderer)
+        if plot.handles.get("hover") is not None:
+            layer["hover"] = plot.handles["hover"]
+        renderer.visible = name in self.state.overlays
 
     def _hook_labels(self, plot, element) -> None:
         source = plot.handles["source"]
