@@ -6,8 +6,9 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 LOCK := requirements/lock.txt
 # The serving options a workshop needs (README, "Serving a workshop"); make bench measures them.
-# Not --num-procs: with forked processes some pages got Panel's stylesheets from its CDN.
-SERVE_OPTS ?= --setup ycsp_panel/serve_setup.py \
+# Two processes (one a core); a page reuses one rendered session for its HTML, so a visitor
+# costs one session build wherever the websocket lands.
+SERVE_OPTS ?= --num-procs 2 --reuse-sessions --setup ycsp_panel/serve_setup.py \
   --unused-session-lifetime 60000 --check-unused-sessions 10000 --global-loading-spinner
 # Debian packages pip cannot provide: the browser for the browser tests and a CJK font.
 SYSTEM_PACKAGES := chromium fonts-wqy-microhei
