@@ -200,6 +200,9 @@ def test_language_change_patches_the_names_without_a_new_plot():
     assert city_map._handles["cities"]["source"] is source  # the geometry was not sent again
     assert city_map._handles["labels"]["source"] is labels
     assert handles["cities"]["hover"].tooltips[0][0] == "City"
+    zones = handles["zones"]
+    assert zones["hover"].tooltips[0][0] == "Hazardous-chemical supervision zone"
+    assert zones["hover"].renderers == zones["renderers"]  # the zones' own rows, not the cities'
 
 
 def test_hover_rows_follow_colouring_and_language():

@@ -31,6 +31,7 @@ from bokeh.models import (
     ColorBar,
     ColumnDataSource,
     GlyphRenderer,
+    HoverTool,
     IndexFilter,
     LegendItem,
     LinearColorMapper,
@@ -40,7 +41,9 @@ from bokeh.models import (
     Patches,
     Quad,
     SaveTool,
+    Scatter,
     TapTool,
+    Text,
 )
 
 from ycsp_panel import data
@@ -166,6 +169,33 @@ def context_patches() -> dict[str, list]:
         xs.append(joined[:, 0].astype(np.float32))
         ys.append(joined[:, 1].astype(np.float32))
     return {"xs": xs, "ys": ys}
+
+
+@cache
+def point_layers() -> dict[str, dict[str, np.ndarray]]:
+    """The map's points, once per process (read-only: never mutate it): where each city's
+    name is written (``names``: x, y, code, in the order of ``projected("city")``) and the
+    hazardous-chemical supervision zones of box 9 (``zones``: x, y and both names). Drawn as
+    plain Bokeh glyphs in the figure, not as HoloViews elements (two sub-plots fewer a
+    session)."""
+    cities = projected("city")
+    points = cities.geometry.representative_point()
+    counties = projected("county")
+    zones = counties[counties["role"].str.contains("box9_zone")]
+    zone_points = zones.geometry.representative_point()
+    return {
+        "names": {
+            "x": points.x.to_numpy(np.float32),
+            "y": points.y.to_numpy(np.float32),
+            "code": cities["code"].to_numpy(),
+        },
+        "zones": {
+            "x": zone_points.x.to_numpy(np.float32),
+            "y": zone_points.y.to_numpy(np.float32),
+            "name_zh": zones["name_zh"].to_numpy(),
+            "name_en": zones["name_en"].to_numpy(),
+        },
+    }
 
 
 @cache
@@ -509,9 +539,7 @@ class CityMap(View):
     # -- building, once per session (and per language) --------------------------------------
 
     def _element(self) -> hv.Overlay:
-        lang = self.state.lang
         cities = projected("city")
-        counties = projected("county")
         polygons = MercatorPolygons(
             cities[["geometry", "code", "name_zh", "name_en", "province_zh", "province_en"]],
             vdims=["code", "name_zh", "name_en", "province_zh", "province_en"],
@@ -523,37 +551,9 @@ class CityMap(View):
         self._selection = hv.streams.Selection1D(source=polygons)
         self._selection.param.watch(self._on_tap, "index")
 
-        zones = counties[counties["role"].str.contains("box9_zone")]
-        zone_points = zones.geometry.representative_point()
-        zone_layer = hv.Points(
-            pd.DataFrame(
-                {
-                    "x": zone_points.x,
-                    "y": zone_points.y,
-                    "name_zh": zones["name_zh"],
-                    "name_en": zones["name_en"],
-                }
-            ),
-            kdims=["x", "y"],
-            vdims=["name_zh", "name_en"],
-        ).opts(
-            marker="triangle",
-            size=11,
-            color="#CC79A7",
-            line_color="black",
-            tools=["hover"],
-            hover_tooltips=[(t("map.zone_point", lang), "@{name_zh} · @{name_en}")],
-            hooks=[weakly(self._hook_layer, "zones")],
-        )
-        points = cities.geometry.representative_point()
-        labels = hv.Labels(
-            {"x": points.x, "y": points.y, "label": cities[f"name_{lang}"]},
-            kdims=["x", "y"],
-            vdims=["label"],
-        ).opts(text_font_size="9pt", text_color="#1a1a1a", hooks=[halo, weakly(self._hook_labels)])
         xmin, ymin, xmax, ymax = cities.total_bounds
         pad = 0.04 * max(xmax - xmin, ymax - ymin)
-        return (polygons * zone_layer * labels).opts(
+        return hv.Overlay([polygons]).opts(
             title="",
             xlim=(xmin - pad, xmax + pad),
             ylim=(ymin - pad, ymax + pad),
@@ -615,23 +615,55 @@ class CityMap(View):
             )
             self._handles[name] = {"renderers": [renderer]}
             lines.append(renderer)
+        points = point_layers()
+        zones = GlyphRenderer(
+            data_source=ColumnDataSource(data=dict(points["zones"])),
+            glyph=Scatter(
+                x="x", y="y", marker="triangle", size=11, fill_color="#CC79A7", line_color="black"
+            ),
+            visible="zones" in self.state.overlays,
+        )
+        zone_hover = HoverTool(renderers=[zones], tooltips=self._zone_tooltips())
+        figure.add_tools(zone_hover)
+        self._handles["zones"] = {"renderers": [zones], "hover": zone_hover}
+        names = dict(points["names"])
+        del names["code"]
+        labels = GlyphRenderer(
+            data_source=ColumnDataSource(data={**names, "label": self._names()}),
+            glyph=Text(
+                x="x",
+                y="y",
+                text="label",
+                text_font_size="9pt",
+                text_color="#1a1a1a",
+                text_align="center",
+                text_baseline="middle",
+                # A translucent white box keeps names legible on dark and light fills alike.
+                background_fill_color="white",
+                background_fill_alpha=0.7,
+                border_radius=3,
+                padding=1,
+            ),
+        )
+        self._handles["labels"] = {"source": labels.data_source}
         ground = GlyphRenderer(
             data_source=ColumnDataSource(data=dict(context_patches())),
             glyph=Patches(
                 xs="xs", ys="ys", fill_color="#f4f4f2", line_color="#b0b0b0", line_width=0.8
             ),
         )
-        # The provinces' ground under the cities; over them the lines, then the highlight
-        # outlines; the names (the last renderer) on top.
+        # The provinces' ground under the cities; over them the lines and the zones, then
+        # the highlight outlines; the names on top.
         others = [r for r in figure.renderers if r is not highlight]
         at = others.index(cities) + 1
         figure.renderers = [
             ground,
             *others[:at],
             *lines,
-            *others[at:-1],
+            zones,
+            *others[at:],
             highlight,
-            others[-1],
+            labels,
         ]
 
         figure.title.text_font_size = "10.5pt"
@@ -686,19 +718,8 @@ class CityMap(View):
         self._update_key(map_styles(self.state))
         use_canvas_font(figure)
 
-    def _hook_layer(self, name: str, plot, element) -> None:
-        renderer = plot.handles["glyph_renderer"]
-        layer = self._handles.setdefault(name, {"renderers": []})
-        layer["renderers"].append(renderer)
-        if plot.handles.get("hover") is not None:
-            layer["hover"] = plot.handles["hover"]
-        renderer.visible = name in self.state.overlays
-
-    def _hook_labels(self, plot, element) -> None:
-        source = plot.handles["source"]
-        self._handles["labels"] = {"source": source}
-        # In the language of now, should the element be drawn again after a language change.
-        source.data["label"] = self._names()
+    def _zone_tooltips(self) -> list[tuple[str, str]]:
+        return [(t("map.zone_point", self.state.lang), "@{name_zh} · @{name_en}")]
 
     def _names(self) -> list[str]:
         names = projected("city").set_index("code")[f"name_{self.state.lang}"]
@@ -815,9 +836,7 @@ class CityMap(View):
         lang = self.state.lang
         with pn.io.hold():
             handles["labels"]["source"].data.update(label=self._names())
-            zones = handles.get("zones", {}).get("hover")
-            if zones is not None:
-                zones.tooltips = [(t("map.zone_point", lang), "@{name_zh} · @{name_en}")]
+            handles["zones"]["hover"].tooltips = self._zone_tooltips()
             for name, item in handles["figure"]["overlay_items"].items():
                 item.label = fixed(legend_label(t(f"controls.overlay.{name}", lang), lang))
             self._restyle()
