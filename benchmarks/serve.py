@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -163,6 +164,7 @@ class Server:
             env=serve_env(self.repo),
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: stop() ends forked workers too
         )
         log.close()
         deadline = started + self.timeout
@@ -190,15 +192,25 @@ class Server:
         return [line for line in self.log_text().splitlines() if PROBLEM.search(line)]
 
     def stop(self) -> None:
+        """Stop the server and every process it forked (``--num-procs``: the workers outlived
+        a parent that was only terminated)."""
         if self.process is None:
             return
-        if self.process.poll() is None:
-            self.process.terminate()
+        group = self.process.pid  # the session leader's pid is its group's id
+        for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 15)):
             try:
-                self.process.wait(timeout=15)
+                os.killpg(group, sig)
+            except ProcessLookupError:
+                break
+            try:
+                self.process.wait(timeout=wait)
             except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=15)
+                continue
+            time.sleep(0.2)  # the workers' own exit
+            try:
+                os.killpg(group, 0)
+            except ProcessLookupError:
+                break
         self.process = None
 
     def __enter__(self) -> Server:
