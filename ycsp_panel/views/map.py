@@ -174,7 +174,7 @@ def context_patches() -> dict[str, list]:
 @cache
 def point_layers() -> dict[str, dict[str, np.ndarray]]:
     """The map's points, once per process (read-only: never mutate it): where each city's
-    name is written (``names``: x, y, code, in the order of ``projected("city")``) and the
+    name is written (``names``: x, y, in the order of ``projected("city")``) and the
     hazardous-chemical supervision zones of box 9 (``zones``: x, y and both names). Drawn as
     plain Bokeh glyphs in the figure, not as HoloViews elements (two sub-plots fewer a
     session)."""
@@ -187,7 +187,6 @@ def point_layers() -> dict[str, dict[str, np.ndarray]]:
         "names": {
             "x": points.x.to_numpy(np.float32),
             "y": points.y.to_numpy(np.float32),
-            "code": cities["code"].to_numpy(),
         },
         "zones": {
             "x": zone_points.x.to_numpy(np.float32),
@@ -488,13 +487,17 @@ def _colour_bar() -> ColorBar:
     )
 
 
+# A translucent white box keeps names legible on dark and light fills alike.
+HALO = {
+    "background_fill_color": "white",
+    "background_fill_alpha": 0.7,
+    "border_radius": 3,
+    "padding": 1,
+}
+
+
 def halo(plot, element) -> None:
-    # A translucent white box keeps names legible on dark and light fills alike.
-    glyph = plot.handles["glyph"]
-    glyph.background_fill_color = "white"
-    glyph.background_fill_alpha = 0.7
-    glyph.border_radius = 3
-    glyph.padding = 1
+    plot.handles["glyph"].update(**HALO)
 
 
 class CityMap(View):
@@ -626,10 +629,8 @@ class CityMap(View):
         zone_hover = HoverTool(renderers=[zones], tooltips=self._zone_tooltips())
         figure.add_tools(zone_hover)
         self._handles["zones"] = {"renderers": [zones], "hover": zone_hover}
-        names = dict(points["names"])
-        del names["code"]
         labels = GlyphRenderer(
-            data_source=ColumnDataSource(data={**names, "label": self._names()}),
+            data_source=ColumnDataSource(data={**points["names"], "label": self._names()}),
             glyph=Text(
                 x="x",
                 y="y",
@@ -638,11 +639,7 @@ class CityMap(View):
                 text_color="#1a1a1a",
                 text_align="center",
                 text_baseline="middle",
-                # A translucent white box keeps names legible on dark and light fills alike.
-                background_fill_color="white",
-                background_fill_alpha=0.7,
-                border_radius=3,
-                padding=1,
+                **HALO,
             ),
         )
         self._handles["labels"] = {"source": labels.data_source}
