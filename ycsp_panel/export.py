@@ -20,7 +20,7 @@ import pandas as pd
 
 from ycsp_panel import data
 from ycsp_panel.i18n import Lang, t
-from ycsp_panel.state import KIND_LABELS, scope_label
+from ycsp_panel.state import KIND_LABELS, by_selection, scope_label
 
 NO_DATA = "no data"  # quality of a row without a value (a city or group the chart calls "no data")
 COMPUTED = "computed"  # quality of a group's value: computed here from its member cities
@@ -83,8 +83,10 @@ class View(Protocol):
     def scope_cities(self) -> list[str]: ...
 
 
+@by_selection("indicator", "year", "kind", "scope", "compare_by")
 def view_rows(state: View) -> pd.DataFrame:
-    """Exactly the figures behind the view of ``state``, one row each (:data:`ROW_COLUMNS`).
+    """Exactly the figures behind the view of ``state``, one row each (:data:`ROW_COLUMNS`),
+    once per process and view.
 
     - **Cities** (``entity_type == "city"``): every city of the scope, as the map and the
       city chart show it: its figure for ``indicator``, ``year`` and ``kind`` with qualifier,

@@ -7,13 +7,18 @@ form of the state is in :mod:`ycsp_panel.url`, beside it.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 import pandas as pd
 import param
 
 from ycsp_panel import data
+from ycsp_panel.data import memo
 from ycsp_panel.i18n import LANGUAGES, t
 
 KIND_ORDER = ("observed", "target", "forecast")
@@ -244,3 +249,63 @@ KIND_LABELS = {
     "target": {"zh": "规划预期", "en": "plan target"},
     "forecast": {"zh": "规划预测", "en": "plan forecast"},
 }
+
+
+# -- results that depend only on the data and a few selections, once per process -------------
+
+R = TypeVar("R")
+
+
+class Selection:
+    """The selections a :func:`by_selection` function reads, as a plain object: only those
+    (any other attribute is an error) and ``scope_cities``."""
+
+    def __init__(self, values: dict[str, object]):
+        self.__dict__.update(values)
+
+    @property
+    def scope_cities(self) -> list[str]:
+        return scope_members(self.scope)  # type: ignore[attr-defined]
+
+
+def _key(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _copied(result):
+    """A caller's own copy of a cached result's frames (the cache keeps the original)."""
+    if isinstance(result, pd.DataFrame | pd.Series):
+        return result.copy()
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        frames = {
+            f.name: getattr(result, f.name).copy()
+            for f in dataclasses.fields(result)
+            if isinstance(getattr(result, f.name), pd.DataFrame | pd.Series)
+        }
+        return dataclasses.replace(result, **frames) if frames else result
+    return result
+
+
+def by_selection(*names: str, maxsize: int = 256) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """Cache a function of the state by the selections it reads (``names``), for the
+    process: every session that shows the same view (the first page, above all) shares one
+    result instead of computing its own. The function receives a :class:`Selection` of
+    ``names``; callers get their own copy of the result's frames. ``data.clear_cache()``
+    clears it with the data."""
+
+    def decorate(function: Callable[..., R]) -> Callable[..., R]:
+        @functools.lru_cache(maxsize=maxsize)
+        def cached(key: tuple) -> R:
+            return function(Selection(dict(zip(names, key, strict=True))))
+
+        memo.register(cached)
+
+        @functools.wraps(function)
+        def wrapper(state) -> R:
+            return _copied(cached(tuple(_key(getattr(state, name)) for name in names)))
+
+        wrapper.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import holoviews as hv
 import pandas as pd
 import panel as pn
 import pytest
+from bokeh.core.property.vectorization import Field
 from bokeh.models import Axis, HoverTool, Legend, SaveTool, Text, Title
 
 from ycsp_panel import data
@@ -29,24 +28,25 @@ POP_2030 = {"indicator": "population", "year": 2030, "kind": "forecast"}
 GDP_2020 = {"indicator": "gdp", "year": 2020, "kind": "observed"}
 
 
-def chart(**params) -> tuple[ComparisonChart, hv.Overlay]:
+def chart(**params) -> tuple[ComparisonChart, hv.Bars]:
     view = ComparisonChart(state=ExplorerState(**params))
     return view, view.element()
 
 
-def bars_of(element: hv.Overlay) -> pd.DataFrame:
+def bars_of(element: hv.Bars) -> pd.DataFrame:
     """The bars from top to bottom (Bokeh draws the first factor at the bottom)."""
-    return element.Comparison.Bars.dframe().iloc[::-1].reset_index(drop=True)
+    return element.dframe().iloc[::-1].reset_index(drop=True)
 
 
-def labels_of(element: hv.Overlay) -> dict[str, str]:
-    frame = element.Comparison.Labels.dframe()
+def labels_of(element: hv.Bars) -> dict[str, str]:
+    frame = element.dframe()
     return dict(zip(frame["label"], frame["bar_text"], strict=True))
 
 
-def highlighted_of(element: hv.Overlay) -> set[str]:
-    frame = element.Comparison.Highlight.dframe()
-    return set(frame.loc[frame["value"].notna(), "label"])
+def highlighted_of(element: hv.Bars) -> set[str]:
+    """The bars whose outline is drawn (``outline`` 1)."""
+    frame = element.dframe()
+    return set(frame.loc[frame["outline"] == 1, "label"])
 
 
 def title_of(element) -> str:
@@ -71,7 +71,7 @@ def test_population_2030_all_cities_ranked_largest_on_top():
 def test_bars_are_coloured_by_circle_with_shanghai_as_the_core():
     _, element = chart(lang="zh", **POP_2030)
     bars = bars_of(element)
-    cmap = element.Comparison.Bars.opts.get().kwargs["cmap"]
+    cmap = element.opts.get().kwargs["cmap"]
     cities = data.cities().set_index("code")
     for row in bars.itertuples():
         circle = cities.loc[row.id, "circle"]
@@ -95,18 +95,19 @@ def test_scope_filters_the_bars_and_highlights_only_cities_inside_it():
     assert SUZHOU not in set(bars["id"])
     assert list(bars["label"]) == ["Hefei", "★ Wuhu", "Ma'anshan"]
     assert highlighted_of(element) == {"★ Wuhu"}
-    assert set(element.Comparison.Highlight.dframe()["label"]) == set(bars["label"])
+    assert set(element.dframe()["outline"]) == {0.0, 1.0}
 
 
 def test_highlighted_city_is_outlined_in_the_rendered_plot():
     _, element = chart(lang="en", scope="circle:hefei", cities=[HEFEI], **POP_2030)
     plot = hv.render(element)
-    outline = next(r for r in plot.renderers if r.glyph.line_color == "black")
-    widths = dict(
-        zip(outline.data_source.data["label"], outline.data_source.data["value"], strict=True)
+    [outline] = [r for r in plot.renderers if getattr(r.glyph, "line_color", None) == "black"]
+    assert outline.glyph.line_alpha == Field("outline") and outline.glyph.fill_alpha == 0
+    shown = dict(
+        zip(outline.data_source.data["label"], outline.data_source.data["outline"], strict=True)
     )
-    assert widths["★ Hefei"] == 1000
-    assert math.isnan(widths["Wuhu"]) and math.isnan(widths["Ma'anshan"])
+    assert shown == {"★ Hefei": 1, "Wuhu": 0, "Ma'anshan": 0}
+    assert outline.data_source is plot.renderers[0].data_source  # the bars' own columns
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -166,7 +167,7 @@ def test_compare_by_circle_partial_sums_are_lighter_and_say_their_coverage(lang,
     # Suzhou's circle carries the highlight.
     assert bars.loc["suxichang", "label"].startswith("★")
     assert {"★" in text for text in highlighted_of(element)} == {True}
-    cmap = element.Comparison.Bars.opts.get().kwargs["cmap"]
+    cmap = element.opts.get().kwargs["cmap"]
     assert cmap["suxichang"] == palette.CIRCLE["suxichang"]
     assert any("partial" in n or "部分" in n for n in view.notes())
 
@@ -337,7 +338,7 @@ def legend_of(figure) -> list[tuple[str, str]]:
     entries = []
     for item in legend.items:
         [renderer] = item.renderers
-        if "category" not in renderer.data_source.data:
+        if "outlines" in renderer.tags:
             continue  # the highlight's entry, drawn from the outlines
         label = item.label.value.replace("\n", " ")  # long English names wrap
         entries.append((label, renderer.data_source.data["category"][item.index]))
@@ -352,9 +353,7 @@ def test_png_has_title_axes_value_labels_colour_legend_and_a_file_name():
     [labels] = [r for r in figure.renderers if isinstance(r.glyph, Text)]
     assert labels.data_source.data["bar_text"][-1] == "2500"  # Shanghai, drawn last (on top)
     entries = legend_of(figure)
-    assert [label for label, _ in entries] == list(
-        view.element().Comparison.Bars.opts.get().kwargs["cmap"]
-    )
+    assert [label for label, _ in entries] == list(view.element().opts.get().kwargs["cmap"])
     assert all(label == category for label, category in entries)  # each swatch its own colour
     assert entries[0][0] == "Core (Shanghai)"
     [save] = figure.select({"type": SaveTool})
@@ -416,6 +415,7 @@ def test_highlighted_cities_have_a_legend_entry_drawn_as_their_outline():
     [outlines] = highlight.renderers
     assert outlines.glyph.line_color == "black" and outlines.glyph.fill_alpha == 0
     assert outlines.data_source.data["label"][highlight.index] == "★ Hefei"
+    assert outlines.data_source.data["outline"][highlight.index] == 1
     # Without a highlight, no such entry.
     _, element = chart(lang="en", scope="circle:hefei", **POP_2030)
     [legend] = hv.render(element).select({"type": Legend})

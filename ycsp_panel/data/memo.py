@@ -18,10 +18,15 @@ F = TypeVar("F", bound=Callable)
 _CACHED: list = []
 
 
+def register(cached) -> None:
+    """Have ``clear_cache()`` clear ``cached`` too (a ``functools`` cache built elsewhere)."""
+    _CACHED.append(cached)
+
+
 def per_process(function: F) -> F:
     """Cache ``function`` (hashable arguments) for the process; frames come back copied."""
     cached = functools.cache(function)
-    _CACHED.append(cached)
+    register(cached)
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):

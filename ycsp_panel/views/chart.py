@@ -21,10 +21,12 @@ import hvplot.pandas  # noqa: F401  (registers DataFrame.hvplot)
 import numpy as np
 import pandas as pd
 import panel as pn
+from bokeh.core.property.vectorization import Field
 from bokeh.core.property.vectorization import value as fixed
 from bokeh.models import (
     Axis,
     ColorBar,
+    GlyphRenderer,
     HBar,
     HoverTool,
     Legend,
@@ -37,7 +39,7 @@ from bokeh.models import (
 
 from ycsp_panel import data
 from ycsp_panel.i18n import t
-from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, ExplorerState
+from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, ExplorerState, by_selection
 from ycsp_panel.views import palette
 from ycsp_panel.views.base import View, weakly
 
@@ -175,8 +177,10 @@ def quality_label(quality: str, lang: str) -> str:
     return t(f"quality.{quality}", lang)
 
 
+@by_selection("lang", "scope", "cities", "indicator", "year", "kind", "compare_by")
 def comparison(state: ExplorerState) -> Comparison:
-    """The bars of the comparison chart for ``state`` (cities, or groups by ``compare_by``)."""
+    """The bars of the comparison chart for ``state`` (cities, or groups by ``compare_by``),
+    once per process and view."""
     lang = state.lang
     spec = data.indicators().set_index("id").loc[state.indicator]
     unit = spec[f"unit_{lang}"]
@@ -390,9 +394,11 @@ def comparison_element(
     lang: str,
     filename: str | Callable[[], str] = "ycsp_chart",
     legend: Callable[[], dict[str, str]] | None = None,
-) -> hv.Overlay | hv.Div:
+) -> hv.Bars | hv.Div:
     """The bars with value labels, highlight outlines and (for cities) the colour legend; a
-    message when there is no chart. ``filename``: the save tool's, without extension.
+    message when there is no chart. One element: the labels and outlines are drawn from its
+    columns (``bar_text``, ``label_x``, ``outline``) by a hook. ``filename``: the save tool's,
+    without extension.
 
     In a chart that is patched in place (a DynamicMap: its first frame's hooks run for every
     frame), ``filename`` and ``legend`` are functions giving the current frame's."""
@@ -402,11 +408,18 @@ def comparison_element(
             f"<strong>{html.escape(chart.title)}</strong><p>{html.escape(chart.message)}</p></div>"
         ).opts(height=160, sizing_mode="stretch_width")
     # Bokeh draws the first factor at the bottom: draw smallest first so the largest is on top.
+    # ``label_x`` places each value label (a bar without data is labelled at 0) and
+    # ``outline`` shows a highlighted bar's outline (see :func:`_marks`).
     draw = chart.bars.iloc[::-1].reset_index(drop=True)
+    draw = draw.assign(
+        label_x=draw["value"].fillna(0.0).astype(float),
+        outline=draw["highlighted"].astype(float),
+    )
     label_dim = hv.Dimension("label", label=chart.axis_label)
     value_dim = hv.Dimension("value", label=chart.unit)
     hover_cols = ["name_zh", "name_en", "value_text", "coverage", "kind", "year"]
-    hover_cols += ["source", "quality", "category", "alpha", "id"]
+    hover_cols += ["source", "quality", "category", "alpha", "id", "bar_text", "label_x"]
+    hover_cols += ["outline", "highlighted"]
     tooltips = [
         (t("chart.hover.name_zh", lang), "@{name_zh}"),
         (t("chart.hover.name_en", lang), "@{name_en}"),
@@ -420,7 +433,14 @@ def comparison_element(
         (t("chart.hover.source", lang), "@{source}"),
         (t("chart.hover.quality", lang), "@{quality}"),
     ]
-    bars = (
+    top = np.nanmax(draw["value"].to_numpy(dtype=float)) if draw["value"].notna().any() else 1.0
+    room = 1.5 if (~chart.bars["complete"] & chart.bars["value"].notna()).any() else 1.3
+    # Groups are named on the axis; cities need the key to their colours in the PNG too, and
+    # to the highlight's outline.
+    labels_now = comparison_legend(chart, lang)
+    legend_px = legend_height(labels_now.values(), legend_columns(labels_now.values()))
+    legend_px = legend_px if labels_now else 0
+    return (
         draw.hvplot.barh(x="label", y="value", hover_cols=hover_cols, responsive=True)
         .redim(label=label_dim, value=value_dim)
         .relabel(group="Comparison", label="Bars")
@@ -430,66 +450,26 @@ def comparison_element(
             fill_alpha="alpha",
             line_color="white",
             line_width=0.5,
-            show_legend=False,  # our own legend, below the axis (see _legend_below)
+            show_legend=False,  # our own key, below the axis (see _legend_below)
             hover_tooltips=tooltips,
             tools=["hover"],
             default_tools=["save"],
+            title=chart.title,
+            fontsize={"title": "10.5pt"},
+            # The value axis: millions of persons as "20m" so the ticks fit a narrow chart.
+            xformatter=NumeralTickFormatter(format="0,0" if top * room < 1e6 else "0.[0]a"),
+            ylim=(0, top * room),  # the value axis: HoloViews calls it y before inverting
+            height=max(240, 70 + 24 * len(draw)) + legend_px,
+            toolbar="above",
+            show_grid=True,
+            hooks=[
+                _few_ticks,
+                _follow_frame,
+                _marks,
+                _legend_below(legend or labels_now),
+                ready_to_save(filename),
+            ],
         )
-    )
-    # A second, unfilled layer outlines the highlighted bars (a colour mapping per outline
-    # would share the fill's categorical colour map).
-    outlined = draw.assign(value=draw["value"].where(draw["highlighted"]))
-    highlight = (
-        hv.Bars(outlined, kdims=[label_dim], vdims=[value_dim])
-        .relabel(group="Comparison", label="Highlight")
-        .opts(
-            invert_axes=True,
-            fill_alpha=0,
-            line_color="black",
-            line_width=3,
-            default_tools=[],
-            show_legend=False,
-        )
-    )
-    top = np.nanmax(draw["value"].to_numpy(dtype=float)) if draw["value"].notna().any() else 1.0
-    room = 1.5 if (~chart.bars["complete"] & chart.bars["value"].notna()).any() else 1.3
-    labels = hv.Labels(
-        draw.assign(value=draw["value"].fillna(0)),
-        kdims=[label_dim, value_dim],
-        vdims=["bar_text"],
-    ).relabel(group="Comparison", label="Labels")
-    labels = labels.opts(
-        invert_axes=True,
-        text_align="left",
-        text_baseline="middle",
-        text_font_size="9pt",
-        text_color="#333333",
-        show_legend=False,
-        default_tools=[],
-        hooks=[_clear_of_bar],
-    )
-    # Groups are named on the axis; cities need the key to their colours in the PNG too, and
-    # to the highlight's outline.
-    labels_now = comparison_legend(chart, lang)
-    legend_px = legend_height(labels_now.values(), legend_columns(labels_now.values()))
-    legend_px = legend_px if labels_now else 0
-    return (bars * highlight * labels).opts(
-        title=chart.title,
-        show_legend=False,  # HoloViews keeps off the key legend (_legend_below fills it)
-        fontsize={"title": "10.5pt"},
-        # The value axis: millions of persons as "20m" so the ticks fit a narrow chart.
-        xformatter=NumeralTickFormatter(format="0,0" if top * room < 1e6 else "0.[0]a"),
-        ylim=(0, top * room),  # the value axis: HoloViews calls it y before inverting
-        height=max(240, 70 + 24 * len(draw)) + legend_px,
-        responsive=True,
-        toolbar="above",
-        show_grid=True,
-        hooks=[
-            _few_ticks,
-            _follow_frame,
-            _legend_below(legend or labels_now),
-            ready_to_save(filename),
-        ],
     )
 
 
@@ -511,10 +491,48 @@ def notes_html(chart: Comparison) -> str:
     return f'<div class="ycsp-chart-notes" style="font-size:13px">{swatches}{notes}</div>'
 
 
-def _clear_of_bar(plot, element) -> None:
-    # A few pixels between bar end and text; HoloViews' own offset is in data units and breaks
-    # on a numeric axis (Bokeh's Dodge).
-    plot.handles["glyph"].x_offset = 4
+MARKS_TAG = "ycsp-marks"  # the outlines' and the value labels' renderers (see _marks)
+
+
+def _marks(plot, element) -> None:
+    """The highlight's outlines and the value labels, drawn from the bars' own data source:
+    two plain glyphs, not two more HoloViews layers (each a sub-plot with its own ranges and
+    overlay, ≈ 0.1 s of every session's chart). A patched figure keeps them."""
+    figure = plot.state
+    if any(MARKS_TAG in renderer.tags for renderer in figure.renderers):
+        return
+    source, bars = plot.handles["source"], plot.handles["glyph"]
+    outlines = GlyphRenderer(
+        data_source=source,
+        glyph=HBar(
+            y=bars.y,
+            height=bars.height,
+            left=0,
+            right="value",
+            fill_alpha=0,
+            line_color="black",
+            line_width=3,
+            line_alpha=Field("outline"),  # 1 for a highlighted bar, else 0
+        ),
+        tags=[MARKS_TAG, "outlines"],
+    )
+    # A few pixels between bar end and text (HoloViews' own offset is in data units and
+    # breaks on a numeric axis).
+    labels = GlyphRenderer(
+        data_source=source,
+        glyph=Text(
+            x="label_x",
+            y=bars.y,
+            text="bar_text",
+            x_offset=4,
+            text_align="left",
+            text_baseline="middle",
+            text_font_size="9pt",
+            text_color="#333333",
+        ),
+        tags=[MARKS_TAG, "labels"],
+    )
+    figure.renderers = [*figure.renderers, outlines, labels]
 
 
 def _follow_frame(plot, element) -> None:
@@ -529,8 +547,7 @@ def _follow_frame(plot, element) -> None:
     options = element.opts.get("plot").kwargs
     if "height" in options and plot.state.height != options["height"]:
         plot.state.height = options["height"]
-    bars = element.get(0)
-    tooltips = bars.opts.get("plot").kwargs.get("hover_tooltips") if bars is not None else None
+    tooltips = options.get("hover_tooltips")
     for tool in figure_tools(plot.state, HoverTool):
         if tooltips is not None and tool.tooltips != tooltips:
             tool.tooltips = tooltips
@@ -578,12 +595,11 @@ def _legend_below(labels: dict[str, str] | Callable[[], dict[str, str]]):
             for legend in keys:
                 legend.update(items=[], visible=False)
             return
-        hbars = [r for r in figure.renderers if isinstance(r.glyph, HBar)]
-        [filled] = [r for r in hbars if "category" in r.data_source.data]
-        [outlines] = [r for r in hbars if r is not filled]
+        filled = plot.handles["glyph_renderer"]
+        [outlines] = [r for r in figure.renderers if "outlines" in r.tags]
         # Each entry draws its swatch from one bar: a bar of its category, or an outline.
         categories = list(filled.data_source.data["category"])
-        outlined = ~np.isnan(np.asarray(outlines.data_source.data["value"], dtype=float))
+        outlined = np.asarray(outlines.data_source.data["outline"], dtype=float) > 0
         entries = [
             (label, outlines, int(np.argmax(outlined)))
             if category == HIGHLIGHT_MARK
@@ -644,14 +660,14 @@ class ChartView(View):
     def _chart(self):
         raise NotImplementedError
 
-    def _element(self, chart) -> hv.Overlay | hv.Div:
+    def _element(self, chart) -> hv.Element:
         raise NotImplementedError
 
     def _notes_html(self, chart) -> str:
         raise NotImplementedError
 
     @property
-    def drawn(self) -> hv.Overlay | hv.Div:
+    def drawn(self) -> hv.Element:
         """The element on screen now (the DynamicMap's latest frame when patched)."""
         self.__panel__()
         obj = self._plot.object
@@ -675,7 +691,7 @@ class ChartView(View):
         self._pipe = hv.streams.Pipe(data=chart)
         return hv.DynamicMap(self._frame, streams=[self._pipe])
 
-    def _frame(self, data) -> hv.Overlay:
+    def _frame(self, data) -> hv.Element:
         self._current = data
         return self._element(data).opts(framewise=True)
 
@@ -705,7 +721,7 @@ class ComparisonChart(ChartView):
     def _chart(self) -> Comparison:
         return comparison(self.state)
 
-    def _element(self, chart: Comparison) -> hv.Overlay | hv.Div:
+    def _element(self, chart: Comparison) -> hv.Bars | hv.Div:
         # The hooks read the frame drawn now: a patched figure runs its first frame's hooks.
         return comparison_element(
             chart,
@@ -723,7 +739,7 @@ class ComparisonChart(ChartView):
     def _notes_html(self, chart: Comparison) -> str:
         return notes_html(chart)
 
-    def element(self) -> hv.Overlay | hv.Div:
+    def element(self) -> hv.Bars | hv.Div:
         """The chart for the state now, as a plain element (for a notebook or a test)."""
         return comparison_element(self._chart(), self.state.lang, chart_filename(self.state))
 

@@ -49,7 +49,14 @@ from bokeh.models import (
 from ycsp_panel import data
 from ycsp_panel.analysis.population import population_status
 from ycsp_panel.i18n import t
-from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, OVERLAYS, ExplorerState
+from ycsp_panel.state import (
+    ALL,
+    CORE_CITY,
+    KIND_LABELS,
+    OVERLAYS,
+    ExplorerState,
+    by_selection,
+)
 from ycsp_panel.views import palette
 from ycsp_panel.views.base import View, weakly
 from ycsp_panel.views.chart import (
@@ -83,17 +90,36 @@ SCREEN_READER_ONLY_CSS = """
 """
 
 
+# Parts of a city smaller than this (m² in the map's projection, ≈ 0.75 km² on the ground at
+# 30° N) are islets below the boundaries' own accuracy (simplified at ≈ 0.9 km): a pixel or
+# less at the cluster's zoom, never hit by a click, yet 349 of the cities' 461 parts, and each
+# part costs every session two arrays in the map's message and its own serialisation.
+ISLET_M2 = 1e6
+
+
+def without_islets(geometry, smallest: float = ISLET_M2):
+    """``geometry`` without its polygon parts smaller than ``smallest`` (the largest part is
+    always kept)."""
+    parts = list(getattr(geometry, "geoms", [geometry]))
+    kept = [p for p in parts if p.area >= smallest] or [max(parts, key=lambda p: p.area)]
+    if len(kept) == len(parts):
+        return geometry
+    return kept[0] if len(kept) == 1 else shapely.MultiPolygon(kept)
+
+
 @cache
 def projected(level: str) -> gpd.GeoDataFrame:
     """Geometry of a level in Web Mercator, once per process (read-only: never mutate it).
 
     The provinces are context (most of their area lies outside the plan): simplified again
     (tolerance 3 km) as a coverage, so their shared borders still meet, at a fraction of the
-    bytes.
+    bytes. The cities are drawn without their islets (``ISLET_M2``).
     """
     frame = data.geometry(level).to_crs(_MERCATOR)
     if level == "province":
         frame["geometry"] = shapely.coverage_simplify(frame.geometry.values, 3000)
+    if level == "city":
+        frame["geometry"] = [without_islets(g) for g in frame.geometry]
     return frame
 
 
@@ -302,10 +328,12 @@ def category_of(color_by: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame({"category": labels, "fill": colors, "key": keys})
 
 
+@by_selection("lang", "indicator", "year", "kind", "color_by", "scope", "cities")
 def map_styles(state: ExplorerState) -> pd.DataFrame:
     """Per city code: fill, alpha, outline, hatch and the hover's value text, for a state.
 
-    A pure function of the state and the data: the views only copy it into the plot.
+    A pure function of the state and the data, once per process and view: the views only copy
+    it into the plot.
     """
     cities = data.cities().set_index("code")
     lang = state.lang
