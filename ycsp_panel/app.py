@@ -12,6 +12,7 @@ from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.url import PARAMETERS, apply_query, to_query
 from ycsp_panel.views import (
+    About,
     CityMap,
     CityProfile,
     ComparisonChart,
@@ -105,13 +106,6 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
     state = state or ExplorerState()
     sync_url(state)
 
-    def about(lang: str) -> pn.pane.Markdown:
-        return pn.pane.Markdown(
-            f"### {t('about.heading', lang)}\n\n{t('about.body', lang)}\n\n"
-            f"<small>{t('about.geometry', lang)}</small>",
-            sizing_mode="stretch_width",
-        )
-
     sections = page_sections(state)
     template = Page(
         TEMPLATE,
@@ -120,7 +114,7 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
             "tools": Header(state=state),
             "sidebar": pn.Column(
                 Controls(state=state, show_language=False),
-                pn.bind(about, state.param.lang),
+                About(state=state),
                 sizing_mode="stretch_width",
             ),
             "main": sections,

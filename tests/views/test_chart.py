@@ -338,6 +338,8 @@ def legend_of(figure) -> list[tuple[str, str]]:
     entries = []
     for item in legend.items:
         [renderer] = item.renderers
+        if not item.visible:
+            continue  # a spare entry, kept for a later view
         if "outlines" in renderer.tags:
             continue  # the highlight's entry, drawn from the outlines
         label = item.label.value.replace("\n", " ")  # long English names wrap
@@ -409,7 +411,7 @@ def test_highlighted_cities_have_a_legend_entry_drawn_as_their_outline():
     _, element = chart(lang="en", scope="circle:hefei", cities=[HEFEI], **POP_2030)
     figure = hv.render(element)
     [legend] = figure.select({"type": Legend})
-    *colours, highlight = legend.items
+    *colours, highlight = [item for item in legend.items if item.visible]
     assert [item.label.value for item in colours] == ["Hefei metropolitan circle"]
     assert highlight.label.value == "★ Highlighted city"
     [outlines] = highlight.renderers
@@ -419,7 +421,8 @@ def test_highlighted_cities_have_a_legend_entry_drawn_as_their_outline():
     # Without a highlight, no such entry.
     _, element = chart(lang="en", scope="circle:hefei", **POP_2030)
     [legend] = hv.render(element).select({"type": Legend})
-    assert [item.label.value for item in legend.items] == ["Hefei metropolitan circle"]
+    shown = [item.label.value for item in legend.items if item.visible]
+    assert shown == ["Hefei metropolitan circle"]
 
 
 def test_a_change_patches_the_live_figure_without_new_models():
@@ -441,3 +444,28 @@ def test_a_change_patches_the_live_figure_without_new_models():
     state.scope = "circle:hefei"  # fewer bars: still patched in place
     assert live_figure(view, document.roots[0]) is figure
     assert len(figure.y_range.factors) == 3
+
+
+def test_no_change_makes_bokeh_walk_the_document_again():
+    # Bokeh walks every model of the document (with every section open, ≈ 1,000) whenever a
+    # property that holds models is set, or a HoloViews update ends: the chart does neither.
+    from bokeh.document import Document
+
+    state = ExplorerState(lang="en")
+    view = ComparisonChart(state=state)
+    document = Document()
+    document.add_root(view.__panel__().get_root(document))
+    walks = []
+    walk = document.models.recompute
+    document.models.recompute = lambda: walks.append(1) or walk()
+    state.scope = "circle:hefei"  # 26 bars → 3, seven colours → one
+    state.cities = [HEFEI]  # the highlight's key entry appears
+    state.indicator = "gdp"
+    state.cities = []
+    state.scope = "all"  # and back to seven colours
+    state.lang = "zh"
+    assert walks == []
+    figure = live_figure(view, document.roots[0])
+    assert len(figure.y_range.factors) == 26
+    assert legend_of(figure)[0][0] == "核心（上海）"
+    assert len(legend_of(figure)) == len(view._chart().colors)

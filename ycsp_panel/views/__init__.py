@@ -1,5 +1,6 @@
 """Views: one ``pn.viewable.Viewer`` per file, each usable on its own in a notebook."""
 
+from ycsp_panel.views.about import About
 from ycsp_panel.views.chart import ComparisonChart
 from ycsp_panel.views.controls import Controls
 from ycsp_panel.views.ecology import EcologyView
@@ -15,6 +16,7 @@ from ycsp_panel.views.table import DataTable
 from ycsp_panel.views.timeseries import TimeSeries
 
 __all__ = [
+    "About",
     "CityTable",
     "DataTable",
     "EcologyView",

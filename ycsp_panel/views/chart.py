@@ -389,37 +389,35 @@ def comparison_legend(chart: Comparison, lang: str) -> dict[str, str]:
     return legend
 
 
-def comparison_element(
-    chart: Comparison,
-    lang: str,
-    filename: str | Callable[[], str] = "ycsp_chart",
-    legend: Callable[[], dict[str, str]] | None = None,
-) -> hv.Bars | hv.Div:
-    """The bars with value labels, highlight outlines and (for cities) the colour legend; a
-    message when there is no chart. One element: the labels and outlines are drawn from its
-    columns (``bar_text``, ``label_x``, ``outline``) by a hook. ``filename``: the save tool's,
-    without extension.
+HOVER_COLUMNS = (
+    *("name_zh", "name_en", "value_text", "coverage", "kind", "year", "source", "quality"),
+    *("category", "alpha", "id", "bar_text", "label_x", "outline", "highlighted"),
+)
 
-    In a chart that is patched in place (a DynamicMap: its first frame's hooks run for every
-    frame), ``filename`` and ``legend`` are functions giving the current frame's."""
-    if chart.message is not None:
-        return hv.Div(
-            f'<div role="note" style="padding:12px;font-size:14px">'
-            f"<strong>{html.escape(chart.title)}</strong><p>{html.escape(chart.message)}</p></div>"
-        ).opts(height=160, sizing_mode="stretch_width")
-    # Bokeh draws the first factor at the bottom: draw smallest first so the largest is on top.
-    # ``label_x`` places each value label (a bar without data is labelled at 0) and
-    # ``outline`` shows a highlighted bar's outline (see :func:`_marks`).
+
+def comparison_frame(chart: Comparison) -> pd.DataFrame:
+    """The bars in drawing order (Bokeh draws the first factor at the bottom: smallest first,
+    so the largest is on top), with ``label_x`` where each value label goes (a bar without
+    data is labelled at 0) and ``outline`` 1 for a highlighted bar (see :func:`_marks`)."""
     draw = chart.bars.iloc[::-1].reset_index(drop=True)
-    draw = draw.assign(
+    return draw.assign(
         label_x=draw["value"].fillna(0.0).astype(float),
         outline=draw["highlighted"].astype(float),
     )
-    label_dim = hv.Dimension("label", label=chart.axis_label)
-    value_dim = hv.Dimension("value", label=chart.unit)
-    hover_cols = ["name_zh", "name_en", "value_text", "coverage", "kind", "year"]
-    hover_cols += ["source", "quality", "category", "alpha", "id", "bar_text", "label_x"]
-    hover_cols += ["outline", "highlighted"]
+
+
+@dataclass(frozen=True)
+class Look:
+    """What a comparison chart's figure shows besides its bars (see :func:`comparison_look`)."""
+
+    tooltips: list[tuple[str, str]]
+    value_end: float  # the value axis runs from 0 to here (room for the labels)
+    value_format: str  # of the value axis' ticks
+    height: int
+    legend: dict[str, str]  # the key: {category: label}
+
+
+def comparison_look(chart: Comparison, draw: pd.DataFrame, lang: str) -> Look:
     tooltips = [
         (t("chart.hover.name_zh", lang), "@{name_zh}"),
         (t("chart.hover.name_en", lang), "@{name_en}"),
@@ -437,11 +435,43 @@ def comparison_element(
     room = 1.5 if (~chart.bars["complete"] & chart.bars["value"].notna()).any() else 1.3
     # Groups are named on the axis; cities need the key to their colours in the PNG too, and
     # to the highlight's outline.
-    labels_now = comparison_legend(chart, lang)
-    legend_px = legend_height(labels_now.values(), legend_columns(labels_now.values()))
-    legend_px = legend_px if labels_now else 0
+    legend = comparison_legend(chart, lang)
+    legend_px = legend_height(legend.values(), legend_columns(legend.values())) if legend else 0
+    return Look(
+        tooltips=tooltips,
+        value_end=float(top * room),
+        # The value axis: millions of persons as "20m" so the ticks fit a narrow chart.
+        value_format="0,0" if top * room < 1e6 else "0.[0]a",
+        height=max(240, 70 + 24 * len(draw)) + legend_px,
+        legend=legend,
+    )
+
+
+def comparison_element(
+    chart: Comparison,
+    lang: str,
+    filename: str | Callable[[], str] = "ycsp_chart",
+    legend: Callable[[], dict[str, str]] | None = None,
+    on_draw: Callable | None = None,
+) -> hv.Bars | hv.Div:
+    """The bars with value labels, highlight outlines and (for cities) the colour legend; a
+    message when there is no chart. One element: the labels and outlines are drawn from its
+    columns (``bar_text``, ``label_x``, ``outline``) by a hook. ``filename``: the save tool's,
+    without extension; ``on_draw``: one more plot hook, run last.
+
+    In a chart that is patched in place, ``filename`` and ``legend`` are functions giving the
+    current view's."""
+    if chart.message is not None:
+        return hv.Div(
+            f'<div role="note" style="padding:12px;font-size:14px">'
+            f"<strong>{html.escape(chart.title)}</strong><p>{html.escape(chart.message)}</p></div>"
+        ).opts(height=160, sizing_mode="stretch_width")
+    draw = comparison_frame(chart)
+    look = comparison_look(chart, draw, lang)
+    label_dim = hv.Dimension("label", label=chart.axis_label)
+    value_dim = hv.Dimension("value", label=chart.unit)
     return (
-        draw.hvplot.barh(x="label", y="value", hover_cols=hover_cols, responsive=True)
+        draw.hvplot.barh(x="label", y="value", hover_cols=list(HOVER_COLUMNS), responsive=True)
         .redim(label=label_dim, value=value_dim)
         .relabel(group="Comparison", label="Bars")
         .opts(
@@ -451,23 +481,23 @@ def comparison_element(
             line_color="white",
             line_width=0.5,
             show_legend=False,  # our own key, below the axis (see _legend_below)
-            hover_tooltips=tooltips,
+            hover_tooltips=look.tooltips,
             tools=["hover"],
             default_tools=["save"],
             title=chart.title,
             fontsize={"title": "10.5pt"},
-            # The value axis: millions of persons as "20m" so the ticks fit a narrow chart.
-            xformatter=NumeralTickFormatter(format="0,0" if top * room < 1e6 else "0.[0]a"),
-            ylim=(0, top * room),  # the value axis: HoloViews calls it y before inverting
-            height=max(240, 70 + 24 * len(draw)) + legend_px,
+            xformatter=NumeralTickFormatter(format=look.value_format),
+            ylim=(0, look.value_end),  # the value axis: HoloViews calls it y before inverting
+            height=look.height,
             toolbar="above",
             show_grid=True,
             hooks=[
                 _few_ticks,
-                _follow_frame,
+                _no_selection_glyphs,
                 _marks,
-                _legend_below(legend or labels_now),
+                _legend_below(legend or look.legend),
                 ready_to_save(filename),
+                *([on_draw] if on_draw is not None else []),
             ],
         )
     )
@@ -535,26 +565,14 @@ def _marks(plot, element) -> None:
     figure.renderers = [*figure.renderers, outlines, labels]
 
 
-def _follow_frame(plot, element) -> None:
-    # A patched figure keeps the plot options of its first frame: take the height (the number
-    # of bars) and the value axis' number format (millions abbreviated) from this frame's.
+def _no_selection_glyphs(plot, element) -> None:
     # No selection on this chart: without selection glyphs, BokehJS also draws a source whose
-    # length changes in place (with HoloViews' own, it fails: "Size mismatch").
+    # length changes in place (with HoloViews' own, it fails: "Size mismatch"), and the
+    # figure has four glyph models fewer to send and to walk.
     for renderer in plot.state.renderers:
         for kind in ("selection_glyph", "nonselection_glyph", "muted_glyph", "hover_glyph"):
             if getattr(renderer, kind, None) is not None:
                 setattr(renderer, kind, None)
-    options = element.opts.get("plot").kwargs
-    if "height" in options and plot.state.height != options["height"]:
-        plot.state.height = options["height"]
-    tooltips = options.get("hover_tooltips")
-    for tool in figure_tools(plot.state, HoverTool):
-        if tooltips is not None and tool.tooltips != tooltips:
-            tool.tooltips = tooltips
-    formatter = options.get("xformatter")
-    axis = plot.state.xaxis[0].formatter
-    if formatter is not None and getattr(axis, "format", None) != formatter.format:
-        axis.format = formatter.format
 
 
 def _few_ticks(plot, element) -> None:
@@ -568,69 +586,98 @@ _KEY_ITEMS: WeakKeyDictionary = WeakKeyDictionary()  # key legend -> its items, 
 
 def _key_item(label: str, renderer, index: int, item: LegendItem | None = None) -> LegendItem:
     """A key entry drawing its swatch from row ``index`` of ``renderer``; ``item`` refilled
-    in place when given."""
+    in place when given (its renderer set only if it changes: a property holding a model makes
+    Bokeh walk the whole document again)."""
     if item is None:
         return LegendItem(label=fixed(label), renderers=[renderer], index=index)
-    item.update(label=fixed(label), renderers=[renderer], index=index)
+    if list(item.renderers) != [renderer]:
+        item.renderers = [renderer]
+    item.update(label=fixed(label), index=index, visible=True)
     return item
 
 
 def _legend_below(labels: dict[str, str] | Callable[[], dict[str, str]]):
     """A hook adding a legend of the bars' colours, ``{category: label}`` (and the highlight
-    outline, under :data:`HIGHLIGHT_MARK`), under the value axis: inside the canvas, so a
-    saved PNG keeps it; below the bars, so it covers none. Run again on a patched figure, it
-    replaces the key it added before."""
+    outline, under :data:`HIGHLIGHT_MARK`), under the value axis (:func:`fill_key`)."""
 
     def hook(plot, element) -> None:
         current = labels() if callable(labels) else labels
-        figure = plot.state
-        # A patched figure keeps its key legend: found wherever it is, refilled in place.
-        keys = [
-            m
-            for side in ("below", "right", "left", "above", "center")
-            for m in getattr(figure, side)
-            if isinstance(m, Legend) and KEY_TAG in m.tags
-        ]
-        if not current:
-            for legend in keys:
-                legend.update(items=[], visible=False)
-            return
-        filled = plot.handles["glyph_renderer"]
-        [outlines] = [r for r in figure.renderers if "outlines" in r.tags]
-        # Each entry draws its swatch from one bar: a bar of its category, or an outline.
-        categories = list(filled.data_source.data["category"])
-        outlined = np.asarray(outlines.data_source.data["outline"], dtype=float) > 0
-        entries = [
-            (label, outlines, int(np.argmax(outlined)))
-            if category == HIGHLIGHT_MARK
-            else (label, filled, categories.index(category))
-            for category, label in current.items()
-        ]
-        ncols = legend_columns(current.values())
-        if keys:
-            [legend] = keys
-            if legend not in figure.below:
-                for side in ("right", "left", "above", "center"):
-                    if legend in getattr(figure, side):
-                        setattr(figure, side, [m for m in getattr(figure, side) if m is not legend])
-                figure.below = [*figure.below, legend]
-            # The items of the frame before, refilled: no new models, so the document is not
-            # walked again (HoloViews empties the legend's list before this hook runs).
-            kept = _KEY_ITEMS.get(legend, [])
-            items = [
-                _key_item(label, renderer, index, kept[i] if i < len(kept) else None)
-                for i, (label, renderer, index) in enumerate(entries)
-            ]
-            _KEY_ITEMS[legend] = items
-            legend.update(items=items, ncols=ncols, visible=True)
-            return
-        items = [_key_item(*entry) for entry in entries]
-        legend = key_legend(items, ncols=ncols)
-        legend.tags = [KEY_TAG]
-        _KEY_ITEMS[legend] = items
-        figure.add_layout(legend, "below")
+        fill_key(plot.state, plot.handles["glyph_renderer"], current)
 
     return hook
+
+
+def fill_key(figure, filled, labels: dict[str, str]) -> None:
+    """The key of a comparison figure whose bars are ``filled``: inside the canvas, so a saved
+    PNG keeps it; below the bars, so it covers none. Run again, it refills the key it added
+    before, in place."""
+    # A patched figure keeps its key legend: found wherever it is, refilled in place.
+    keys = [
+        m
+        for side in ("below", "right", "left", "above", "center")
+        for m in getattr(figure, side)
+        if isinstance(m, Legend) and KEY_TAG in m.tags
+    ]
+    if not labels:
+        for legend in keys:
+            legend.visible = False
+        return
+    [outlines] = [r for r in figure.renderers if "outlines" in r.tags]
+    # Each entry draws its swatch from one bar: a bar of its category, or an outline.
+    categories = list(filled.data_source.data["category"])
+    outlined = np.asarray(outlines.data_source.data["outline"], dtype=float) > 0
+    entries = [
+        (label, outlines, int(np.argmax(outlined)))
+        if category == HIGHLIGHT_MARK
+        else (label, filled, categories.index(category))
+        for category, label in labels.items()
+    ]
+    ncols = legend_columns(labels.values())
+    if keys:
+        [legend] = keys
+        if legend not in figure.below:
+            for side in ("right", "left", "above", "center"):
+                if legend in getattr(figure, side):
+                    setattr(figure, side, [m for m in getattr(figure, side) if m is not legend])
+            figure.below = [*figure.below, legend]
+        # The entries of before, refilled, the spare ones hidden: no new models, and the
+        # legend's list of models set only when it grows (or HoloViews emptied it), so the
+        # document is not walked again. The colours' entries come first, in order; the
+        # highlight's, drawn from the outlines, is always the last.
+        kept = _KEY_ITEMS.get(legend, {"colours": [], "highlight": None})
+        colours = [e for e in entries if e[1] is filled]
+        marks = [e for e in entries if e[1] is not filled]
+        pool = kept["colours"]
+        items = [
+            _key_item(*entry, pool[i] if i < len(pool) else None) for i, entry in enumerate(colours)
+        ]
+        pool = items + pool[len(items) :]
+        for spare in pool[len(items) :]:
+            spare.visible = False
+        highlight = kept["highlight"]
+        if marks:
+            highlight = _key_item(*marks[0], highlight)
+        elif highlight is not None:
+            highlight.visible = False
+        _KEY_ITEMS[legend] = {"colours": pool, "highlight": highlight}
+        every = pool + ([highlight] if highlight is not None else [])
+        if list(legend.items) != every:
+            legend.items = every
+        legend.update(ncols=ncols, visible=True)
+        return
+    # First drawn with an entry for every colour a city chart can have and one for the
+    # highlight, the unused ones hidden: later views only refill and show them.
+    colours = [_key_item(*entry) for entry in entries if entry[1] is filled]
+    for _ in range(len(colours), len(palette.CIRCLE)):
+        colours.append(_key_item("", filled, 0))
+        colours[-1].visible = False
+    marks = [entry for entry in entries if entry[1] is not filled]
+    highlight = _key_item(*marks[0]) if marks else _key_item("", outlines, 0)
+    highlight.visible = bool(marks)
+    legend = key_legend([*colours, highlight], ncols=ncols)
+    legend.tags = [KEY_TAG]
+    _KEY_ITEMS[legend] = {"colours": colours, "highlight": highlight}
+    figure.add_layout(legend, "below")
 
 
 def ready_to_save(filename: str | Callable[[], str]):
@@ -713,22 +760,92 @@ class ComparisonChart(ChartView):
 
     Reads ``lang``, ``scope``, ``cities``, ``indicator``, ``year``, ``kind`` and ``compare_by``
     of the state; holds no selection of its own.
+
+    hvplot draws the first chart; every change after that patches the figure's Bokeh models
+    in place, as the map does (:meth:`_patch`): the bars' columns that changed, the factors and
+    the value range, title, axis labels, tick format, height, tooltips, key and file name. No
+    HoloViews update runs, and no model is added, so the document is not walked again (with
+    every section open that walk alone cost a change ≈ 0.2 s). A chart that is a message, or
+    follows one, is drawn anew.
     """
 
     watches = WATCHED
-    patches = True  # bars, highlight outlines and labels: the same three layers every time
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self._handles: dict[str, object] = {}
 
     def _chart(self) -> Comparison:
         return comparison(self.state)
 
     def _element(self, chart: Comparison) -> hv.Bars | hv.Div:
-        # The hooks read the frame drawn now: a patched figure runs its first frame's hooks.
+        # The hooks read the view drawn now: a patched figure keeps its first hooks.
         return comparison_element(
             chart,
             self.state.lang,
             filename=weakly(self._save_name),
             legend=weakly(self._legend_now),
+            on_draw=weakly(self._keep),
         )
+
+    def _keep(self, plot, element) -> None:
+        bars = plot.handles["glyph_renderer"]
+        self._handles = {
+            "figure": plot.state,
+            "bars": bars,
+            "mapper": bars.glyph.fill_color.transform,
+        }
+
+    def refresh(self, changed: set[str]) -> None:
+        chart = self._chart()
+        if not self._patch(chart):
+            self._handles = {}
+            self._plot.object = self._drawable(chart)
+        self._notes.object = self._notes_html(chart)
+
+    def _patch(self, chart: Comparison) -> bool:
+        """Bring the drawn figure to ``chart`` in place; False when it must be drawn anew."""
+        handles = self._handles
+        if not handles or chart.message is not None or self._current.message is not None:
+            return False
+        figure, bars = handles["figure"], handles["bars"]
+        source = bars.data_source
+        draw = comparison_frame(chart)
+        columns = {name: _column(draw[name]) for name in ("label", "value", *HOVER_COLUMNS)}
+        columns["color"] = columns["category"]  # the colour mapper's input (HoloViews' column)
+        if set(columns) != set(source.data):
+            return False
+        look = comparison_look(chart, draw, self.state.lang)
+        self._current = chart
+        with pn.io.hold():
+            if len(draw) != len(source.data["label"]):
+                source.data = columns
+            else:  # only the columns that changed travel
+                source.data.update(
+                    {k: v for k, v in columns.items() if not _same(source.data[k], v)}
+                )
+            figure.y_range.factors = columns["label"]
+            figure.x_range.update(start=0, end=look.value_end)
+            handles["mapper"].update(
+                factors=list(chart.colors), palette=list(chart.colors.values())
+            )
+            figure.title.text = chart.title
+            figure.height = look.height
+            [xaxis], [yaxis] = figure.xaxis, figure.yaxis
+            xaxis.axis_label, yaxis.axis_label = chart.unit, chart.axis_label
+            xaxis.formatter.format = look.value_format
+            for tool in figure_tools(figure, HoverTool):
+                tool.tooltips = look.tooltips
+            for tool in figure_tools(figure, SaveTool):
+                tool.filename = self._save_name()
+            fill_key(figure, bars, look.legend)
+        return True
+
+    @property
+    def drawn(self) -> hv.Bars | hv.Div:
+        """The chart on screen now (patched in place: the element the state draws)."""
+        self.__panel__()
+        return self._element(self._current)
 
     def _save_name(self) -> str:
         return chart_filename(self.state)
@@ -746,3 +863,14 @@ class ComparisonChart(ChartView):
     def notes(self) -> list[str]:
         """The plain-text notes under the chart (no data, partial sums, highlight marks …)."""
         return self._chart().notes
+
+
+def _column(values: pd.Series) -> list | np.ndarray:
+    """A data-source column as HoloViews sends one: numbers as an array, text as a list."""
+    if values.dtype.kind in "fiub":
+        return values.to_numpy()
+    return values.tolist()
+
+
+def _same(old, new) -> bool:
+    return len(old) == len(new) and pd.Series(list(old)).equals(pd.Series(list(new)))
