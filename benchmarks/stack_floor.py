@@ -56,7 +56,10 @@ def stack_page(document: Document) -> None:
     bars = hv.Bars(values, "entity_id", "value")
     page = pn.Template(
         TEMPLATE,
+        location=True,  # the template embeds roots.location, as the explorer's page does
         items={
+            "tools": pn.Column(),  # the template's other places, empty
+            "sidebar": pn.Column(),
             "main": pn.Row(
                 pn.pane.HoloViews(
                     polygons.opts(tools=["hover", "tap"], responsive=True, height=520)
