@@ -65,7 +65,7 @@ def stack_page(document: Document) -> None:
                     polygons.opts(tools=["hover", "tap"], responsive=True, height=520)
                 ),
                 pn.pane.HoloViews(bars.opts(invert_axes=True, responsive=True, height=520)),
-            )
+            ),
         },
     )
     page.server_doc(document)
