@@ -37,7 +37,7 @@ from bokeh.models import (
     Title,
 )
 
-from ycsp_panel import data
+from ycsp_panel import data, export
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, ExplorerState, by_selection
 from ycsp_panel.views import palette
@@ -204,47 +204,36 @@ def comparison(state: ExplorerState) -> Comparison:
     return _groups(state, spec, title, axis_label, unit)
 
 
-def _value_rows(indicators: list[str], year: int, kind: str) -> pd.DataFrame:
-    """The city rows (with source and quality) behind the chart's numbers."""
-    rows = data.values()
-    return rows[
-        rows["indicator"].isin(indicators)
-        & (rows["year"] == year)
-        & (rows["kind"] == kind)
-        & rows["entity_id"].isin(data.cities()["code"])
-    ]
-
-
 def _cities(state: ExplorerState, title: str, unit: str) -> Comparison:
+    """A bar per city of the scope, from the rows behind the view (:func:`export.view_rows`:
+    the figures the table and the downloads give, in the same order)."""
     lang = state.lang
-    # city_values raises if a city had two values for this choice: the chart never picks one.
-    values = data.city_values(state.indicator, state.year, state.kind)
-    rows = _value_rows([state.indicator], state.year, state.kind).set_index("entity_id")
-    titles = data.sources().set_index("id")[f"title_{lang}"]
+    rows = export.view_rows(state)
     circles = data.entities().set_index("id")[f"name_{lang}"]
-    cities = data.cities().set_index("code").loc[state.scope_cities]
+    cities = data.cities().set_index("code")
 
     records = []
-    for code, city in cities.iterrows():
-        value = values.get(code, np.nan)
-        has_value = not pd.isna(value)
+    for row in rows.itertuples():
+        code = row.entity_id
+        has_value = not pd.isna(row.value)
+        circle = cities.loc[code, "circle"]
         if code == CORE_CITY:
             category, color = t("chart.core", lang), palette.CIRCLE["core"]
-        elif isinstance(city["circle"], str):
-            category, color = circles[city["circle"]], palette.CIRCLE[city["circle"]]
+        elif isinstance(circle, str):
+            category, color = circles[circle], palette.CIRCLE[circle]
         else:
             category, color = t("chart.no_circle", lang), NO_CIRCLE
         highlighted = code in state.cities
-        name = city[f"name_{lang}"]
+        name = getattr(row, f"name_{lang}")
         if has_value:
-            row = rows.loc[code]
-            qualifier = "" if row["qualifier"] == "=" else f"{row['qualifier']} "
-            number = qualifier + format_number(value)
+            qualifier = "" if row.qualifier == "=" else f"{row.qualifier} "
+            number = qualifier + format_number(row.value)
             value_text = f"{number} {unit}"
-            if isinstance(row["direction"], str) and row["direction"]:
-                direction = t(f"direction.{row['direction']}", lang)
+            if row.direction:
+                direction = t(f"direction.{row.direction}", lang)
                 value_text += f"（{direction}）" if lang == "zh" else f" ({direction})"
-            source, quality = titles[row["source_id"]], quality_label(row["quality"], lang)
+            source = getattr(row, f"source_title_{lang}")
+            quality = quality_label(row.quality, lang)
         else:
             number = value_text = t("no_data", lang)
             source = quality = ""
@@ -253,9 +242,9 @@ def _cities(state: ExplorerState, title: str, unit: str) -> Comparison:
                 "id": code,
                 "label": f"{HIGHLIGHT_MARK} {name}" if highlighted else name,
                 "name": name,
-                "name_zh": city["name_zh"],
-                "name_en": city["name_en"],
-                "value": value,
+                "name_zh": row.name_zh,
+                "name_en": row.name_en,
+                "value": row.value,
                 "value_text": value_text,
                 "bar_text": number,
                 "category": category,
@@ -268,7 +257,7 @@ def _cities(state: ExplorerState, title: str, unit: str) -> Comparison:
                 "quality": quality,
             }
         )
-    bars = _ranked(pd.DataFrame.from_records(records), state)
+    bars = _with_period(pd.DataFrame.from_records(records), state)
     colors = dict(zip(bars["category"], bars["color"], strict=True))
 
     notes = []
@@ -288,39 +277,40 @@ def _join(names, lang: str) -> str:
 def _groups(
     state: ExplorerState, spec: pd.Series, title: str, axis_label: str, unit: str
 ) -> Comparison:
+    """A bar per group with a city in the scope, from the rows behind the view
+    (:func:`export.view_rows`: its group rows, and its member-city rows for the sources and
+    qualities each group's number rests on)."""
     lang, by = state.lang, state.compare_by
     scope = set(state.scope_cities)
     highlighted = scope.intersection(state.cities)
-    members = data.group_members(by)
-    in_scope = set(members.loc[members["city_code"].isin(scope), "group_id"])
-    aggregates = data.aggregate(state.indicator, state.year, state.kind, by=by)
-    aggregates = aggregates[aggregates["group_id"].isin(in_scope)]
-    if aggregates.empty:
+    rows = export.view_rows(state)
+    groups = rows[rows["entity_type"] == by]
+    if groups.empty:
         message = t("chart.no_groups", lang).format(group=t(f"group.{by}", lang))
         return Comparison(by, title, axis_label, unit, message=message)
-
-    inputs = [spec["numerator"], spec["denominator"]] if spec["aggregation"] == "ratio" else []
-    rows = _value_rows(inputs or [state.indicator], state.year, state.kind)
+    cities = rows[rows["entity_type"] == "city"]
+    member_of = cities["groups"].str.split(";")
     titles = data.sources().set_index("id")[f"title_{lang}"]
     records = []
-    for group in aggregates.itertuples():
-        codes = set(members.loc[members["group_id"] == group.group_id, "city_code"])
-        used = rows[rows["entity_id"].isin(codes)]
-        sources = sorted(set(used["source_id"]))
+    for group in groups.itertuples():
+        members = cities[member_of.map(lambda ids, g=group.entity_id: g in ids)]
+        codes = set(members["entity_id"])
+        sources = [s for s in group.source_id.split(";") if s]
         if len(sources) == 1:
             source = titles[sources[0]]
         else:
             source = t("chart.sources_many", lang).format(n=len(sources)) if sources else ""
+        used = members[members["value"].notna()]
         quality = " / ".join(quality_label(q, lang) for q in sorted(set(used["quality"])))
         coverage = t("chart.coverage", lang).format(n=group.n_cities, m=group.n_members)
-        value = group.value if group.complete else group.partial_value
+        value, complete = group.value, bool(group.complete)
         has_value = not pd.isna(value)
         if not has_value:
             number = value_text = t("no_data", lang)
         else:
             number = format_number(value)
             value_text = f"{number} {unit}"
-            if not group.complete:
+            if not complete:
                 number = t("chart.partial_label", lang).format(
                     value=number, n=group.n_cities, m=group.n_members
                 )
@@ -332,7 +322,7 @@ def _groups(
         marked = bool(codes & highlighted)
         records.append(
             {
-                "id": group.group_id,
+                "id": group.entity_id,
                 "label": f"{HIGHLIGHT_MARK} {axis_name}" if marked else axis_name,
                 "name": name,
                 "name_zh": group.name_zh,
@@ -340,18 +330,18 @@ def _groups(
                 "value": value,
                 "value_text": value_text,
                 "bar_text": number,
-                "category": group.group_id,
-                "color": GROUP_COLORS[by][group.group_id],
-                "alpha": palette.IN_SCOPE_ALPHA if group.complete else PARTIAL_ALPHA,
+                "category": group.entity_id,
+                "color": GROUP_COLORS[by][group.entity_id],
+                "alpha": palette.IN_SCOPE_ALPHA if complete else PARTIAL_ALPHA,
                 "highlighted": marked,
-                "complete": bool(group.complete),
+                "complete": complete,
                 "coverage": coverage,
                 "source": source,
                 "quality": quality,
-                "outside": bool(codes - scope),
+                "outside": not group.in_scope,
             }
         )
-    bars = _ranked(pd.DataFrame.from_records(records), state)
+    bars = _with_period(pd.DataFrame.from_records(records), state)
     colors = dict(zip(bars["category"], bars["color"], strict=True))
 
     notes = []
@@ -360,7 +350,7 @@ def _groups(
     if bars["outside"].any():
         notes.append(t("chart.note.whole_groups", lang))
     if by in ("circle", "belt"):
-        grouped = set(members["city_code"])
+        grouped = set(data.group_members(by)["city_code"])
         loose = data.cities().set_index("code").loc[sorted(scope - grouped), f"name_{lang}"]
         if len(loose):
             notes.append(t(f"chart.note.outside.{by}", lang).format(names=_join(loose, lang)))
@@ -369,15 +359,10 @@ def _groups(
     return Comparison(by, title, axis_label, unit, bars.drop(columns="outside"), colors, notes)
 
 
-def _ranked(bars: pd.DataFrame, state: ExplorerState) -> pd.DataFrame:
-    """Largest first; bars without a value last (by id), so they are never ranked as 0."""
-    bars = bars.assign(
-        kind=KIND_LABELS[state.kind][state.lang],
-        year=str(state.year),
-        _missing=bars["value"].isna(),
-    )
-    bars = bars.sort_values(["_missing", "value", "id"], ascending=[True, False, True])
-    return bars.drop(columns="_missing").reset_index(drop=True)
+def _with_period(bars: pd.DataFrame, state: ExplorerState) -> pd.DataFrame:
+    """The bars (in the rows' order: largest first, no data last, then by id) with the kind and
+    year every hover shows."""
+    return bars.assign(kind=KIND_LABELS[state.kind][state.lang], year=str(state.year))
 
 
 def comparison_legend(chart: Comparison, lang: str) -> dict[str, str]:
