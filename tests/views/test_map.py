@@ -13,7 +13,14 @@ from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import palette
 from ycsp_panel.views.chart import CANVAS_FONT
-from ycsp_panel.views.map import CityMap, legend_html, legend_rows, map_styles, map_title
+from ycsp_panel.views.map import (
+    CityMap,
+    legend_html,
+    legend_rows,
+    line_rows,
+    map_styles,
+    map_title,
+)
 
 gv.extension("bokeh", logo=False)
 
@@ -159,23 +166,33 @@ def test_legend_states_indicator_unit_year_and_kind():
     assert "地区生产总值 (亿元), 2020 · 实际" in legend_html(state, map_styles(state))
 
 
-def test_overlays_toggle_renderer_visibility():
+def test_overlays_show_and_hide_their_lines_in_one_glyph():
     state = ExplorerState(overlays=["provinces"])
     city_map, handles = rendered(state)
-    assert all(r.visible for r in handles["provinces"]["renderers"])
-    [circles], [belts] = handles["circles"]["renderers"], handles["belts"]["renderers"]
-    assert set(circles.data_source.data["color"]) == {
+    lines = handles["lines"]["source"]
+    overlay = line_rows()["overlay"]
+
+    def drawn() -> set[str]:
+        return {name for name, alpha in zip(overlay, lines.data["alpha"], strict=True) if alpha}
+
+    # One renderer and one source for the four line overlays, a row per colour of each.
+    assert {id(handles[n]["renderers"][0]) for n in ("provinces", "circles", "belts")} == {
+        id(handles["lines"]["renderer"])
+    }
+    circles = {c for c, n in zip(lines.data["color"], overlay, strict=True) if n == "circles"}
+    assert circles == {
         palette.CIRCLE[c] for c in ("nanjing", "hangzhou", "hefei", "suxichang", "ningbo")
     }
-    assert len(set(belts.data_source.data["color"])) == 4
-    assert not any(r.visible for r in handles["belts"]["renderers"])
+    assert len({c for c, n in zip(lines.data["color"], overlay, strict=True) if n == "belts"}) == 4
+    assert drawn() == {"provinces"}
+    assert not handles["zones"]["renderers"][0].visible
     state.overlays = ["belts", "zones", "circles", "county_cities"]
-    assert not any(r.visible for r in handles["provinces"]["renderers"])
-    assert all(
-        r.visible
-        for n in ("belts", "zones", "circles", "county_cities")
-        for r in handles[n]["renderers"]
-    )
+    assert drawn() == {"belts", "circles", "county_cities"}
+    assert handles["zones"]["renderers"][0].visible
+    # Each overlay's key entry draws its swatch from its own first row, shown with it.
+    items = handles["figure"]["overlay_items"]
+    assert overlay[items["belts"].index] == "belts" and items["belts"].visible
+    assert not items["provinces"].visible
 
 
 def test_tap_sets_the_highlight():
@@ -365,8 +382,10 @@ def test_key_names_the_overlays_drawn_and_hides_when_empty():
         "Hazardous-chemical supervision\nzones (box 9)",
     ]
     assert legend.visible
-    # Each entry is drawn from its layer's own first renderer (dashed line, triangle).
+    # Each entry is drawn from its layer's own first line (dashed) or its marker (triangle).
     items = handles["figure"]["overlay_items"]
-    assert items["circles"].renderers[0] is handles["circles"]["renderers"][0]
-    assert items["circles"].renderers[0].glyph.line_dash == "dashed"
+    [lines] = items["circles"].renderers
+    assert lines is handles["lines"]["renderer"]
+    assert lines.data_source.data["dash"][items["circles"].index] == "dashed"
+    assert lines.data_source.data["alpha"][items["circles"].index] == 1
     assert items["zones"].renderers[0].glyph.marker == "triangle"

@@ -255,6 +255,29 @@ def line_layers() -> dict[str, dict[str, list]]:
     return layers
 
 
+@cache
+def line_rows() -> dict[str, list]:
+    """Every line overlay's lines as the rows of one data source (Web Mercator, float32), once
+    per process (read-only): ``xs``, ``ys``, ``color``, ``width``, ``dash`` and ``shown_alpha``
+    (the line's alpha while its overlay is drawn), and ``overlay``, the overlay a row belongs
+    to. One glyph draws them all; an overlay shows or hides by its rows' alpha, so the map
+    needs one renderer and one source for the four overlays instead of four of each (each
+    Bokeh model costs every session its making, its sending and every walk of the document)."""
+    rows: dict[str, list] = {k: [] for k in ("xs", "ys", "color", "width", "dash", "shown_alpha")}
+    rows["overlay"] = []
+    for name, columns in line_layers().items():
+        style = _LINE_STYLES[name]
+        for xs, ys, color in zip(columns["xs"], columns["ys"], columns["color"], strict=True):
+            rows["xs"].append(xs)
+            rows["ys"].append(ys)
+            rows["color"].append(color)
+            rows["width"].append(style["line_width"])
+            rows["dash"].append(style.get("line_dash", "solid"))
+            rows["shown_alpha"].append(style.get("line_alpha", 1.0))
+            rows["overlay"].append(name)
+    return rows
+
+
 def single_precision(nested):
     """Coordinates as float32: Web Mercator metres keep about a metre of precision (the
     boundaries are simplified to ≈ 0.9 km) at half the bytes every session receives."""
@@ -637,15 +660,29 @@ class CityMap(View):
         figure = plot.state
         highlight = self._handles["cities"]["highlight_renderer"]
         cities = self._handles["cities"]["renderer"]
-        lines = []
-        for name, columns in line_layers().items():
-            renderer = GlyphRenderer(
-                data_source=ColumnDataSource(data=dict(columns)),
-                glyph=MultiLine(xs="xs", ys="ys", line_color=Field("color"), **_LINE_STYLES[name]),
-                visible=name in self.state.overlays,
-            )
-            self._handles[name] = {"renderers": [renderer]}
-            lines.append(renderer)
+        rows = line_rows()
+        line_source = ColumnDataSource(
+            data={
+                **{k: rows[k] for k in ("xs", "ys", "color", "width", "dash")},
+                "alpha": self._line_alpha(),
+            }
+        )
+        line_renderer = GlyphRenderer(
+            data_source=line_source,
+            glyph=MultiLine(
+                xs="xs",
+                ys="ys",
+                line_color=Field("color"),
+                line_width=Field("width"),
+                line_dash=Field("dash"),
+                line_alpha=Field("alpha"),
+            ),
+        )
+        self._handles["lines"] = {"renderer": line_renderer, "source": line_source}
+        for name in dict.fromkeys(rows["overlay"]):
+            first = rows["overlay"].index(name)
+            self._handles[name] = {"renderers": [line_renderer], "first_row": first}
+        lines = [line_renderer]
         points = point_layers()
         zones = GlyphRenderer(
             data_source=ColumnDataSource(data=dict(points["zones"])),
@@ -717,7 +754,7 @@ class CityMap(View):
             name: LegendItem(
                 label=fixed(legend_label(t(f"controls.overlay.{name}", lang), lang)),
                 renderers=self._handles[name]["renderers"][:1],
-                index=0,
+                index=self._handles[name].get("first_row", 0),
                 visible=name in self.state.overlays,
             )
             for name in OVERLAYS
@@ -839,11 +876,23 @@ class CityMap(View):
         handles["legend"].visible = bool(labels)
         handles["legend"].ncols = legend_columns(labels)
 
+    def _line_alpha(self) -> list[float]:
+        """The line rows' alpha: their own while their overlay is drawn, else 0."""
+        rows, shown = line_rows(), set(self.state.overlays)
+        return [
+            alpha if name in shown else 0.0
+            for alpha, name in zip(rows["shown_alpha"], rows["overlay"], strict=True)
+        ]
+
     def _show_overlays(self) -> None:
         with pn.io.hold():
-            for name in OVERLAYS:
-                for renderer in self._handles.get(name, {}).get("renderers", []):
-                    renderer.visible = name in self.state.overlays
+            lines = self._handles.get("lines")
+            if lines is not None:
+                alpha = self._line_alpha()
+                if list(lines["source"].data["alpha"]) != alpha:
+                    lines["source"].data.update(alpha=alpha)
+            for renderer in self._handles.get("zones", {}).get("renderers", []):
+                renderer.visible = "zones" in self.state.overlays
             if "figure" in self._handles:
                 for name, item in self._handles["figure"]["overlay_items"].items():
                     item.visible = name in self.state.overlays
