@@ -170,14 +170,15 @@ def test_warming_a_server_process_fills_its_caches_for_both_languages():
     from ycsp_panel.analysis import population
     from ycsp_panel.app import warm
     from ycsp_panel.views.controls import selector_options
-    from ycsp_panel.views.map import line_layers
+    from ycsp_panel.views.map import line_layers, line_rows
 
     selector_options.cache_clear()
     line_layers.cache_clear()
+    line_rows.cache_clear()
     population.population_status.cache_clear()
     warm()
     assert selector_options.cache_info().currsize == 2  # zh and en
-    assert line_layers.cache_info().currsize == 1
+    assert line_layers.cache_info().currsize == line_rows.cache_info().currsize == 1
     assert population.population_status.cache_info().currsize == 2
     first = population.population_status("en")
     assert first is not population.population_status("en")  # each caller gets its own copy
