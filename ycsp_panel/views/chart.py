@@ -46,6 +46,8 @@ from ycsp_panel.views.base import View, weakly
 NO_CIRCLE = palette.CIRCLE["none"]
 PARTIAL_ALPHA = 0.35  # partial aggregates are drawn lighter: they are not totals
 HIGHLIGHT_MARK = "★"
+CHART_HEIGHT = 760  # px, the comparison figure's, beside the map's 700 (see comparison_look)
+MAX_BAR_PX = 26  # the thickest a bar is drawn
 KEY_TAG = "ycsp-key"  # marks the key legend a chart's hook adds under the figure
 WATCHED = ("lang", "scope", "cities", "indicator", "year", "kind", "compare_by")
 GROUP_COLORS = {"circle": palette.CIRCLE, "province": palette.PROVINCE, "belt": palette.BELT}
@@ -399,6 +401,7 @@ class Look:
     value_end: float  # the value axis runs from 0 to here (room for the labels)
     value_format: str  # of the value axis' ticks
     height: int
+    bar_height: float  # each bar's thickness, in factor units (1 = the bar's whole band)
     legend: dict[str, str]  # the key: {category: label}
 
 
@@ -422,12 +425,17 @@ def comparison_look(chart: Comparison, draw: pd.DataFrame, lang: str) -> Look:
     # to the highlight's outline.
     legend = comparison_legend(chart, lang)
     legend_px = legend_height(legend.values(), legend_columns(legend.values())) if legend else 0
+    # The figure keeps one height whatever the number of bars: a figure that changes height
+    # makes the browser lay the whole page out again (≈ 0.3–0.4 s a scope or language change,
+    # more with every section open). Few bars are drawn thinner instead of filling it.
+    band_px = (CHART_HEIGHT - 130 - legend_px) / max(len(draw), 1)
     return Look(
         tooltips=tooltips,
         value_end=float(top * room),
         # The value axis: millions of persons as "20m" so the ticks fit a narrow chart.
         value_format="0,0" if top * room < 1e6 else "0.[0]a",
-        height=max(240, 70 + 24 * len(draw)) + legend_px,
+        height=CHART_HEIGHT,
+        bar_height=round(min(0.8, MAX_BAR_PX / band_px), 3),
         legend=legend,
     )
 
@@ -474,6 +482,7 @@ def comparison_element(
             xformatter=NumeralTickFormatter(format=look.value_format),
             ylim=(0, look.value_end),  # the value axis: HoloViews calls it y before inverting
             height=look.height,
+            bar_width=look.bar_height,
             toolbar="above",
             show_grid=True,
             hooks=[
@@ -816,6 +825,10 @@ class ComparisonChart(ChartView):
             )
             figure.title.text = chart.title
             figure.height = look.height
+            bars.glyph.height = look.bar_height
+            for renderer in figure.renderers:
+                if "outlines" in renderer.tags:
+                    renderer.glyph.height = look.bar_height
             [xaxis], [yaxis] = figure.xaxis, figure.yaxis
             xaxis.axis_label, yaxis.axis_label = chart.unit, chart.axis_label
             xaxis.formatter.format = look.value_format
