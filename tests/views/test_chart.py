@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import holoviews as hv
+import numpy as np
 import pandas as pd
 import panel as pn
 import pytest
@@ -469,3 +470,28 @@ def test_no_change_makes_bokeh_walk_the_document_again():
     assert len(figure.y_range.factors) == 26
     assert legend_of(figure)[0][0] == "核心（上海）"
     assert len(legend_of(figure)) == len(view._chart().colors)
+
+
+def test_a_new_ranking_keeps_the_rows_and_reorders_the_factors():
+    # A bar's place on the axis comes from the factors: the same bars keep their rows, so a
+    # change of indicator or year sends the values that changed, not every column again.
+    from bokeh.document import Document
+
+    state = ExplorerState(lang="en")
+    view = ComparisonChart(state=state)
+    document = Document()
+    document.add_root(view.__panel__().get_root(document))
+    figure = live_figure(view, document.roots[0])
+    source = figure.renderers[0].data_source
+    ids = list(source.data["id"])
+    names = source.data["name_en"]
+    state.indicator = "gdp"
+    assert list(source.data["id"]) == ids and source.data["name_en"] is names  # not sent again
+    value = dict(zip(source.data["label"], source.data["value"], strict=True))
+    order = [value[label] for label in figure.y_range.factors]  # bottom to top
+    missing = sum(np.isnan(order))
+    assert missing and all(np.isnan(order[:missing]))  # no data at the bottom
+    assert order[missing:] == sorted(order[missing:])  # then the largest on top
+    expected = data.city_values("gdp", 2020, "observed")
+    shown = dict(zip(source.data["id"], source.data["value"], strict=True))
+    assert all(shown[code] == v for code, v in expected.items())

@@ -805,11 +805,17 @@ class ComparisonChart(ChartView):
         figure, bars = handles["figure"], handles["bars"]
         source = bars.data_source
         draw = comparison_frame(chart)
+        factors = draw["label"].tolist()  # the ranking: bottom to top
+        look = comparison_look(chart, draw, self.state.lang)
+        # The same bars as drawn now keep their rows (a bar's place comes from the factors):
+        # a new ranking then sends only the columns whose values changed, not all of them.
+        drawn = list(source.data["id"])
+        if sorted(drawn) == sorted(draw["id"]):
+            draw = draw.set_index("id", drop=False).loc[drawn].reset_index(drop=True)
         columns = {name: _column(draw[name]) for name in ("label", "value", *HOVER_COLUMNS)}
         columns["color"] = columns["category"]  # the colour mapper's input (HoloViews' column)
         if set(columns) != set(source.data):
             return False
-        look = comparison_look(chart, draw, self.state.lang)
         self._current = chart
         with pn.io.hold():
             if len(draw) != len(source.data["label"]):
@@ -818,7 +824,7 @@ class ComparisonChart(ChartView):
                 source.data.update(
                     {k: v for k, v in columns.items() if not _same(source.data[k], v)}
                 )
-            figure.y_range.factors = columns["label"]
+            figure.y_range.factors = factors
             figure.x_range.update(start=0, end=look.value_end)
             handles["mapper"].update(
                 factors=list(chart.colors), palette=list(chart.colors.values())
