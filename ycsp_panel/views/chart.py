@@ -400,7 +400,6 @@ class Look:
     tooltips: list[tuple[str, str]]
     value_end: float  # the value axis runs from 0 to here (room for the labels)
     value_format: str  # of the value axis' ticks
-    height: int
     bar_height: float  # each bar's thickness, in factor units (1 = the bar's whole band)
     legend: dict[str, str]  # the key: {category: label}
 
@@ -434,7 +433,6 @@ def comparison_look(chart: Comparison, draw: pd.DataFrame, lang: str) -> Look:
         value_end=float(top * room),
         # The value axis: millions of persons as "20m" so the ticks fit a narrow chart.
         value_format="0,0" if top * room < 1e6 else "0.[0]a",
-        height=CHART_HEIGHT,
         bar_height=round(min(0.8, MAX_BAR_PX / band_px), 3),
         legend=legend,
     )
@@ -481,7 +479,7 @@ def comparison_element(
             fontsize={"title": "10.5pt"},
             xformatter=NumeralTickFormatter(format=look.value_format),
             ylim=(0, look.value_end),  # the value axis: HoloViews calls it y before inverting
-            height=look.height,
+            height=CHART_HEIGHT,
             bar_width=look.bar_height,
             toolbar="above",
             show_grid=True,
@@ -830,7 +828,6 @@ class ComparisonChart(ChartView):
                 factors=list(chart.colors), palette=list(chart.colors.values())
             )
             figure.title.text = chart.title
-            figure.height = look.height
             bars.glyph.height = look.bar_height
             for renderer in figure.renderers:
                 if "outlines" in renderer.tags:
