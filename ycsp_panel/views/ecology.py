@@ -28,7 +28,7 @@ from ycsp_panel.views import palette
 from ycsp_panel.views.aria import AriaMend
 from ycsp_panel.views.base import View
 from ycsp_panel.views.chart import export_filename, format_number, ready_to_save
-from ycsp_panel.views.map import halo, projected, single_precision_hook
+from ycsp_panel.views.map import halo, projected
 from ycsp_panel.views.mercator import MercatorPolygons
 from ycsp_panel.views.table import LabelledTabulator
 
@@ -386,7 +386,6 @@ def map_element(state: ExplorerState, feature: str = "") -> hv.Overlay:
         line_width="line_width",
         tools=["hover"],
         hover_tooltips=[(t("map.city", lang), "@{name_zh} · @{name_en}")],
-        hooks=[single_precision_hook],
     )
     points = _feature_points(lang, feature)
     layers = [polygons]

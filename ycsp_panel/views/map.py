@@ -278,22 +278,6 @@ def line_rows() -> dict[str, list]:
     return rows
 
 
-def single_precision(nested):
-    """Coordinates as float32: Web Mercator metres keep about a metre of precision (the
-    boundaries are simplified to ≈ 0.9 km) at half the bytes every session receives."""
-    if isinstance(nested, np.ndarray):
-        return nested.astype(np.float32) if nested.dtype == np.float64 else nested
-    return [single_precision(item) for item in nested]
-
-
-def single_precision_hook(plot, element) -> None:
-    """A plot hook putting a path or polygon plot's coordinates in single precision."""
-    source = plot.handles["source"]
-    source.data.update(
-        xs=single_precision(source.data["xs"]), ys=single_precision(source.data["ys"])
-    )
-
-
 def _source_titles(lang: str) -> dict[str, str]:
     return data.sources().set_index("id")[f"title_{lang}"].to_dict()
 
@@ -599,7 +583,8 @@ class CityMap(View):
             vdims=["code", "name_zh", "name_en", "province_zh", "province_en"],
         ).opts(
             tools=["hover", "tap"],
-            hooks=[single_precision_hook, weakly(self._hook_cities)],
+            hooks=[weakly(self._hook_cities)],
+            color=palette.NO_DATA,  # drawn from our style columns (the hook): no colour mapper
             line_color="white",
         )
         self._selection = hv.streams.Selection1D(source=polygons)
