@@ -26,6 +26,7 @@ from ycsp_panel.views import (
     Section,
     Sections,
     SourcesAndMethod,
+    TargetAnswer,
     TimeSeries,
 )
 
@@ -45,11 +46,13 @@ def sync_url(state: ExplorerState) -> None:
     state.param.watch(push, list(PARAMETERS))
 
 
-def explore_layout(notices, city_map, chart, profile) -> pn.Column:
-    """The first section: the map and the chart side by side on a laptop (the chart under the
-    map on a phone), the notices above and the city profile below."""
+def explore_layout(notices, answer, city_map, chart, profile) -> pn.Column:
+    """The first section: the notices, then the answer (the scope and the highlighted cities
+    against the plan), the map and the chart side by side on a laptop (the chart under the map
+    on a phone), and the city profile below."""
     return pn.Column(
         notices,
+        answer,
         pn.FlexBox(
             pn.Column(city_map, styles={"flex": "3 1 460px"}, min_width=300),
             pn.Column(chart, styles={"flex": "2 1 360px"}, min_width=300),
@@ -69,6 +72,7 @@ def page_sections(state: ExplorerState) -> Sections:
             "explore": Section(
                 [
                     Notices(state=state),
+                    TargetAnswer(state=state),
                     CityMap(state=state),
                     ComparisonChart(state=state),
                     CityProfile(state=state),

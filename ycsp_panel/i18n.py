@@ -154,6 +154,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "chart.axis.circle": {"zh": "都市圈", "en": "Metropolitan circle"},
     "chart.axis.province": {"zh": "省份", "en": "Province"},
     "chart.axis.belt": {"zh": "发展带", "en": "Development belt"},
+    "chart.key.colour": {"zh": "颜色：{colouring}", "en": "Colour: {colouring}"},
     "chart.core": {"zh": "核心（上海）", "en": "Core (Shanghai)"},
     "chart.no_circle": {"zh": "不在都市圈", "en": "In no circle"},
     "chart.coverage": {"zh": "{m}个城市中{n}个有数据", "en": "{n} of {m} cities"},
@@ -212,6 +213,23 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "No {group} lies in the current scope.",
     },
     # -- city profile ----------------------------------------------------------------------
+    "answer.heading": {
+        "zh": "2020年人口：规划对照普查",
+        "en": "Population 2020: the plan against the census",
+    },
+    "answer.line": {
+        "zh": "普查{census}万人，规划{expected}万人（{direction}），{gap}",
+        "en": "census {census}, plan {expected} ({direction}), {gap} (10k persons)",
+    },
+    "answer.gap": {"zh": "差距{gap}万人（{pct}）", "en": "gap {gap} ({pct})"},
+    "answer.no_gap": {"zh": "差距无法计算", "en": "no gap can be computed"},
+    "answer.caption": {
+        "zh": "差距 = 普查（2020年11月1日常住人口）− 规划2020年数字；相差±{tolerance}以内为“接近”。"
+        "点击地图上的城市可查看该城市。",
+        "en": "Gap = census (resident population, 1 Nov 2020) − the plan's 2020 figure; within "
+        "±{tolerance} is “near”. Click a city on the map to see it here.",
+    },
+    "answer.region": {"zh": "目标完成情况", "en": "Against the plan"},
     "profile.prompt": {
         "zh": "在地图上点击一个城市，查看它的概况。",
         "en": "Click a city on the map to see its profile.",

@@ -11,6 +11,7 @@ from bokeh.core.property.vectorization import Field
 from bokeh.models import Axis, HoverTool, Legend, SaveTool, Text, Title
 
 from ycsp_panel import data
+from ycsp_panel.analysis.population import population_status
 from ycsp_panel.i18n import LABELS
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import palette
@@ -358,7 +359,9 @@ def test_png_has_title_axes_value_labels_colour_legend_and_a_file_name():
     entries = legend_of(figure)
     assert [label for label, _ in entries] == list(view.element().opts.get().kwargs["cmap"])
     assert all(label == category for label, category in entries)  # each swatch its own colour
-    assert entries[0][0] == "Core (Shanghai)"
+    # The circles in the map key's order (the palette's), the core and "in no circle" last.
+    assert [label for label, _ in entries][-2:] == ["Core (Shanghai)", "In no circle"]
+    assert entries[0][0] == "Nanjing metropolitan circle"
     [save] = figure.select({"type": SaveTool})
     assert save.filename == "ycsp_chart_population_2030_forecast_en"
 
@@ -396,10 +399,10 @@ def test_save_name_and_legend_follow_the_state():
         return save.filename
 
     assert save_name() == "ycsp_chart_population_2030_forecast_zh"
-    assert legend_of(live_figure(view, root))[0][0] == "核心（上海）"
+    assert legend_of(live_figure(view, root))[0][0] == "南京都市圈"
     state.lang = "en"
     assert save_name() == "ycsp_chart_population_2030_forecast_en"
-    assert legend_of(live_figure(view, root))[0][0] == "Core (Shanghai)"
+    assert legend_of(live_figure(view, root))[0][0] == "Nanjing metropolitan circle"
     state.scope = "circle:hefei"
     assert save_name() == "ycsp_chart_population_2030_forecast_circle-hefei_en"
     assert legend_of(live_figure(view, root)) == [("Hefei metropolitan circle",) * 2]
@@ -464,11 +467,13 @@ def test_no_change_makes_bokeh_walk_the_document_again():
     state.indicator = "gdp"
     state.cities = []
     state.scope = "all"  # and back to seven colours
+    state.color_by = "status"  # the map's colouring: the statuses' colours and key
+    state.color_by = "value"
     state.lang = "zh"
     assert walks == []
     figure = live_figure(view, document.roots[0])
     assert len(figure.y_range.factors) == 26
-    assert legend_of(figure)[0][0] == "核心（上海）"
+    assert legend_of(figure)[0][0] == "南京都市圈"
     assert len(legend_of(figure)) == len(view._chart().colors)
 
 
@@ -495,3 +500,53 @@ def test_a_new_ranking_keeps_the_rows_and_reorders_the_factors():
     expected = data.city_values("gdp", 2020, "observed")
     shown = dict(zip(source.data["id"], source.data["value"], strict=True))
     assert all(shown[code] == v for code, v in expected.items())
+
+
+# -- the chart's colours are the map's -------------------------------------------------------
+
+
+def bar_colours(figure) -> dict[str, str]:
+    """Each city bar's fill, by city code, as the browser draws it (the colour mapper)."""
+    [renderer] = [
+        r
+        for r in figure.renderers
+        if isinstance(getattr(r.glyph, "fill_color", None), Field) and r.glyph.fill_color.transform
+    ]
+    mapper = renderer.glyph.fill_color.transform
+    colour_of = dict(zip(mapper.factors, mapper.palette, strict=False))
+    data_ = renderer.data_source.data
+    return {code: colour_of[c] for code, c in zip(data_["id"], data_["category"], strict=True)}
+
+
+@pytest.mark.parametrize(
+    "color_by", ["value", "circle", "province", "belt", "size_class", "functional_zone", "status"]
+)
+def test_city_bars_are_coloured_as_the_map_colours_the_cities(color_by):
+    from ycsp_panel.views.map import map_styles
+
+    state = ExplorerState(lang="en", color_by=color_by, **GDP_2020)
+    figure = hv.render(ComparisonChart(state=state).element())
+    as_map = "circle" if color_by == "value" else color_by  # beside a value map: by circle
+    shown = map_styles(ExplorerState(lang="en", color_by=as_map, **GDP_2020))
+    assert bar_colours(figure) == shown["fill"].to_dict()
+
+
+def test_a_status_map_makes_the_chart_say_and_draw_status_in_place():
+    state = ExplorerState(lang="en", **GDP_2020)
+    view = ComparisonChart(state=state)
+    layout = view.__panel__()
+    root = layout.get_root()
+    before = live_figure(view, root)
+    state.color_by = "status"
+    figure = live_figure(view, root)
+    assert figure is before  # patched, not drawn again
+    status = population_status("en").set_index("code")
+    assert bar_colours(figure) == {code: palette.STATUS[s] for code, s in status["status"].items()}
+    labels = {label for label, _ in legend_of(figure)}
+    assert labels == set(status["status_label"])  # the key names the statuses, not circles
+    [legend] = figure.select({"type": Legend})
+    assert legend.title == "Colour: Population target status (2020)"  # says it plainly
+    state.color_by = "value"
+    assert bar_colours(figure)[SUZHOU] == palette.CIRCLE["suxichang"]
+    assert legend.title == "Colour: Metropolitan circle"
+    layout._cleanup(root)

@@ -109,3 +109,32 @@ def test_status_table_gives_each_citys_share_of_its_circle_and_of_the_cluster():
     cluster = view.status_table(ExplorerState(lang="en"))[t("population.col.share_cluster", "en")]
     assert abs(cluster.sum() - 100) < 0.2
     assert cluster.iloc[0] == 15.1  # Shanghai: 2487.09 of 16508.55 (census 2020)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_status_table_answers_first_and_marks_status_in_the_maps_colours(lang):
+    from ycsp_panel.analysis.population import population_status
+    from ycsp_panel.views import palette
+
+    # city, status, plan, census, gap, gap %: the answer before what qualifies it
+    assert view.TABLE_COLUMNS[:6] == (
+        "city",
+        "status",
+        "expected_2020",
+        "census_2020",
+        "gap",
+        "gap_pct",
+    )
+    state = ExplorerState(lang=lang)
+    population = view.PopulationView(state=state)
+    table = population.table().target
+    assert table.frozen_columns == ["city"]  # stays in view when the rest scrolls
+    model = table.get_root()
+    status = population_status(lang)
+    column = list(view.TABLE_COLUMNS).index("status") + 1  # Tabulator's first column: index
+    for row, (_, city) in enumerate(status.iterrows()):
+        [style] = [v for k, v in model.cell_styles["data"][row].items() if int(k) == column]
+        colour = palette.STATUS[city["status"]]
+        assert any(colour in str(declaration) for declaration in style), (city["code"], style)
+    state.lang = "en" if lang == "zh" else "zh"  # the other language's words, the same marks
+    assert model.cell_styles["data"] == table.get_root().cell_styles["data"]

@@ -402,3 +402,62 @@ def status_rules(lang: Lang, tolerance: float = TOLERANCE) -> list[str]:
     """How status is judged, one sentence per rule, in ``lang`` (the tolerance filled in)."""
     share = f"{tolerance * 100:g}%" if lang == "zh" else f"{tolerance * 100:g} %"
     return [t(f"status.rule.{rule}", lang).format(tolerance=share) for rule in STATUS_RULES]
+
+
+def caveat_text(caveat: object, notes: pd.Series) -> str:
+    """The boundary notes (``notes``, by city code) of the cities a caveat names
+    (``boundary:340700;340800``, possibly several joined by ``;``), each note once."""
+    if not isinstance(caveat, str) or not caveat:
+        return ""
+    codes = dict.fromkeys(part.removeprefix("boundary:") for part in caveat.split(";") if part)
+    return " ".join(dict.fromkeys(notes[code] for code in codes if code in notes.index))
+
+
+@per_process
+def target_answers() -> pd.DataFrame:
+    """ "How is it doing against its 2020 figure?" for every city and every group (circle,
+    province, belt, the cluster): one row each with ``entity_id``, ``entity_type``, names, the
+    plan's 2020 figure and its direction, the census 2020 figure (10k persons), the gap
+    (census − plan, absolute and %), the status and why it cannot be judged (``reason_zh``/
+    ``reason_en``, empty where it can). Groups sum their members (complete sums only, on one
+    boundary: :func:`population_aggregates`)."""
+    cities = population_status()
+    columns = ["expected_2020", "direction", "census_2020", "gap", "gap_pct", "status"]
+    frames = [
+        cities.assign(
+            entity_id=cities["code"],
+            entity_type="city",
+            reason_zh=cities["reason_zh"].where(~cities["comparable"], ""),
+            reason_en=cities["reason_en"].where(~cities["comparable"], ""),
+        )[["entity_id", "entity_type", "name_zh", "name_en", *columns, "reason_zh", "reason_en"]]
+    ]
+    notes = _boundary_notes()
+    for by in ("circle", "province", "belt", "cluster"):
+        groups = population_aggregates(by)
+        gap = (groups["census_2020"] - groups["expected_2020"]).where(groups["comparable"])
+        reasons = {
+            lang: [
+                caveat_text(caveat, notes[f"boundary_note_{lang}"]) for caveat in groups["caveat"]
+            ]
+            for lang in ("zh", "en")
+        }
+        frames.append(
+            groups.assign(
+                entity_id=groups["group_id"],
+                entity_type=by,
+                gap=gap.round(4),
+                reason_zh=reasons["zh"],
+                reason_en=reasons["en"],
+            )[
+                [
+                    "entity_id",
+                    "entity_type",
+                    "name_zh",
+                    "name_en",
+                    *columns,
+                    "reason_zh",
+                    "reason_en",
+                ]
+            ]
+        )
+    return pd.concat(frames, ignore_index=True)

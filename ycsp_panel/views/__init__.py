@@ -1,6 +1,7 @@
 """Views: one ``pn.viewable.Viewer`` per file, each usable on its own in a notebook."""
 
 from ycsp_panel.views.about import About
+from ycsp_panel.views.answer import TargetAnswer
 from ycsp_panel.views.chart import ComparisonChart
 from ycsp_panel.views.controls import Controls
 from ycsp_panel.views.ecology import EcologyView
@@ -32,4 +33,5 @@ __all__ = [
     "PopulationView",
     "Section",
     "Sections",
+    "TargetAnswer",
 ]

@@ -39,9 +39,10 @@ from bokeh.models import (
 
 from ycsp_panel import data, export
 from ycsp_panel.i18n import t
-from ycsp_panel.state import ALL, CORE_CITY, KIND_LABELS, ExplorerState, by_selection
+from ycsp_panel.state import ALL, KIND_LABELS, ExplorerState, by_selection
 from ycsp_panel.views import palette
 from ycsp_panel.views.base import View, weakly
+from ycsp_panel.views.colouring import PALETTES, categories_in_order, category_of, chart_colouring
 
 NO_CIRCLE = palette.CIRCLE["none"]
 PARTIAL_ALPHA = 0.35  # partial aggregates are drawn lighter: they are not totals
@@ -105,6 +106,8 @@ def key_legend(items: list, **style) -> Legend:
             "location": "left",
             "orientation": "vertical",
             "label_text_font_size": "9pt",
+            "title_text_font_size": "9pt",
+            "title_text_font_style": "bold",
             "label_height": 14,
             "glyph_height": 12,
             "glyph_width": 12,
@@ -166,6 +169,7 @@ class Comparison:
     colors: dict[str, str] = field(default_factory=dict)  # bars' category -> colour
     notes: list[str] = field(default_factory=list)
     message: str | None = None
+    key_title: str = ""  # what the colours of the key are (city bars: the map's colouring)
 
 
 def format_number(value: float) -> str:
@@ -179,7 +183,7 @@ def quality_label(quality: str, lang: str) -> str:
     return t(f"quality.{quality}", lang)
 
 
-@by_selection("lang", "scope", "cities", "indicator", "year", "kind", "compare_by")
+@by_selection("lang", "scope", "cities", "indicator", "year", "kind", "compare_by", "color_by")
 def comparison(state: ExplorerState) -> Comparison:
     """The bars of the comparison chart for ``state`` (cities, or groups by ``compare_by``),
     once per process and view."""
@@ -211,20 +215,14 @@ def _cities(state: ExplorerState, title: str, unit: str) -> Comparison:
     the figures the table and the downloads give, in the same order)."""
     lang = state.lang
     rows = export.view_rows(state)
-    circles = data.entities().set_index("id")[f"name_{lang}"]
-    cities = data.cities().set_index("code")
+    colouring = chart_colouring(state.color_by)
+    categories = category_of(colouring, lang)
 
     records = []
     for row in rows.itertuples():
         code = row.entity_id
         has_value = not pd.isna(row.value)
-        circle = cities.loc[code, "circle"]
-        if code == CORE_CITY:
-            category, color = t("chart.core", lang), palette.CIRCLE["core"]
-        elif isinstance(circle, str):
-            category, color = circles[circle], palette.CIRCLE[circle]
-        else:
-            category, color = t("chart.no_circle", lang), NO_CIRCLE
+        category, color = categories.loc[code, "category"], categories.loc[code, "fill"]
         highlighted = code in state.cities
         name = getattr(row, f"name_{lang}")
         if has_value:
@@ -260,7 +258,9 @@ def _cities(state: ExplorerState, title: str, unit: str) -> Comparison:
             }
         )
     bars = _with_period(pd.DataFrame.from_records(records), state)
-    colors = dict(zip(bars["category"], bars["color"], strict=True))
+    # The key in the palette's order, as the map's.
+    in_order = categories_in_order(colouring, categories.loc[bars["id"]])
+    colors = dict(zip(in_order["category"], in_order["fill"], strict=True))
 
     notes = []
     missing = bars.loc[bars["value"].isna(), "name"]
@@ -269,7 +269,10 @@ def _cities(state: ExplorerState, title: str, unit: str) -> Comparison:
         notes.append(t("chart.note.no_data", lang).format(n=len(missing), names=names))
     if bars["highlighted"].any():
         notes.append(t("chart.note.highlight.city", lang))
-    return Comparison("city", title, t("chart.axis.city", lang), unit, bars, colors, notes)
+    key_title = t("chart.key.colour", lang).format(colouring=t(f"map.color_by.{colouring}", lang))
+    return Comparison(
+        "city", title, t("chart.axis.city", lang), unit, bars, colors, notes, key_title=key_title
+    )
 
 
 def _join(names, lang: str) -> str:
@@ -424,6 +427,7 @@ def comparison_look(chart: Comparison, draw: pd.DataFrame, lang: str) -> Look:
     # to the highlight's outline.
     legend = comparison_legend(chart, lang)
     legend_px = legend_height(legend.values(), legend_columns(legend.values())) if legend else 0
+    legend_px += 18 if legend and chart.key_title else 0
     # The figure keeps one height whatever the number of bars: a figure that changes height
     # makes the browser lay the whole page out again (≈ 0.3–0.4 s a scope or language change,
     # more with every section open). Few bars are drawn thinner instead of filling it.
@@ -487,7 +491,7 @@ def comparison_element(
                 _few_ticks,
                 _no_selection_glyphs,
                 _marks,
-                _legend_below(legend or look.legend),
+                _legend_below(legend or look.legend, chart.key_title),
                 ready_to_save(filename),
                 *([on_draw] if on_draw is not None else []),
             ],
@@ -588,21 +592,21 @@ def _key_item(label: str, renderer, index: int, item: LegendItem | None = None) 
     return item
 
 
-def _legend_below(labels: dict[str, str] | Callable[[], dict[str, str]]):
+def _legend_below(labels: dict[str, str] | Callable[[], dict[str, str]], title: str = ""):
     """A hook adding a legend of the bars' colours, ``{category: label}`` (and the highlight
     outline, under :data:`HIGHLIGHT_MARK`), under the value axis (:func:`fill_key`)."""
 
     def hook(plot, element) -> None:
         current = labels() if callable(labels) else labels
-        fill_key(plot.state, plot.handles["glyph_renderer"], current)
+        fill_key(plot.state, plot.handles["glyph_renderer"], current, title)
 
     return hook
 
 
-def fill_key(figure, filled, labels: dict[str, str]) -> None:
+def fill_key(figure, filled, labels: dict[str, str], title: str = "") -> None:
     """The key of a comparison figure whose bars are ``filled``: inside the canvas, so a saved
-    PNG keeps it; below the bars, so it covers none. Run again, it refills the key it added
-    before, in place."""
+    PNG keeps it; below the bars, so it covers none; ``title`` says what the colours are. Run
+    again, it refills the key it added before, in place."""
     # A patched figure keeps its key legend: found wherever it is, refilled in place.
     keys = [
         m
@@ -655,18 +659,18 @@ def fill_key(figure, filled, labels: dict[str, str]) -> None:
         every = pool + ([highlight] if highlight is not None else [])
         if list(legend.items) != every:
             legend.items = every
-        legend.update(ncols=ncols, visible=True)
+        legend.update(ncols=ncols, visible=True, title=title or None)
         return
     # First drawn with an entry for every colour a city chart can have and one for the
     # highlight, the unused ones hidden: later views only refill and show them.
     colours = [_key_item(*entry) for entry in entries if entry[1] is filled]
-    for _ in range(len(colours), len(palette.CIRCLE)):
+    for _ in range(len(colours), max(map(len, PALETTES.values()))):
         colours.append(_key_item("", filled, 0))
         colours[-1].visible = False
     marks = [entry for entry in entries if entry[1] is not filled]
     highlight = _key_item(*marks[0]) if marks else _key_item("", outlines, 0)
     highlight.visible = bool(marks)
-    legend = key_legend([*colours, highlight], ncols=ncols)
+    legend = key_legend([*colours, highlight], ncols=ncols, title=title or None)
     legend.tags = [KEY_TAG]
     _KEY_ITEMS[legend] = {"colours": colours, "highlight": highlight}
     figure.add_layout(legend, "below")
@@ -761,7 +765,7 @@ class ComparisonChart(ChartView):
     follows one, is drawn anew.
     """
 
-    watches = WATCHED
+    watches = (*WATCHED, "color_by")  # its city bars are coloured as the map is
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -839,7 +843,7 @@ class ComparisonChart(ChartView):
                 tool.tooltips = look.tooltips
             for tool in figure_tools(figure, SaveTool):
                 tool.filename = self._save_name()
-            fill_key(figure, bars, look.legend)
+            fill_key(figure, bars, look.legend, chart.key_title)
         return True
 
     @property

@@ -40,11 +40,15 @@ ROLE_COLORS = {
     "benchmark": "#999999",
     "redline_goal": "#009E73",
 }
+# A commitment's status by its colour (the status palette, never a category's) and shape.
 STATUS_STYLE = {
-    ecology.UPCOMING: ("#0072B2", "circle"),
-    ecology.PASSED: ("#E69F00", "square"),
-    "met": ("#009E73", "triangle"),
-    "missed": ("#D55E00", "x"),
+    status: (palette.COMMITMENT_STATUS[status], marker)
+    for status, marker in (
+        (ecology.UPCOMING, "circle"),
+        (ecology.PASSED, "square"),
+        ("met", "triangle"),
+        ("missed", "x"),
+    )
 }
 WATER_COLOR, ZONE_COLOR, MEMBER_COLOR = "#0072B2", "#CC79A7", "#E69F00"
 WATER_MARK = "*"  # after a water body's label: its point is not the water body's position

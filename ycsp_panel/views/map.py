@@ -47,11 +47,9 @@ from bokeh.models import (
 )
 
 from ycsp_panel import data
-from ycsp_panel.analysis.population import population_status
 from ycsp_panel.i18n import t
 from ycsp_panel.state import (
     ALL,
-    CORE_CITY,
     KIND_LABELS,
     OVERLAYS,
     ExplorerState,
@@ -67,18 +65,11 @@ from ycsp_panel.views.chart import (
     legend_label,
     use_canvas_font,
 )
+from ycsp_panel.views.colouring import categories_in_order, category_of
 from ycsp_panel.views.mercator import MercatorPolygons
 
 _MERCATOR = "EPSG:3857"
 _COLUMNS = ("fill", "alpha", "line_color", "line_width", "hatch", "value_text", "category")
-_CATEGORY_COLORS = {
-    "circle": palette.CIRCLE,
-    "province": palette.PROVINCE,
-    "belt": palette.BELT,
-    "size_class": palette.SIZE_CLASS,
-    "functional_zone": palette.FUNCTIONAL_ZONE,
-    "status": palette.STATUS,  # population 2020: census against the plan (analysis.population)
-}
 _HATCH = {"hatch_color": "#6b6b6b", "hatch_alpha": 0.8, "hatch_scale": 8}
 _KEY_COLUMNS = ("label", "fill", "alpha", "hatch", "line_color", "line_width")
 _HEIGHT = 700  # the canvas: toolbar, title, map and the key below it
@@ -289,52 +280,6 @@ def format_value(value: float, qualifier: str, unit_text: str) -> str:
     return f"{prefix}{number} {unit_text}"
 
 
-def category_of(color_by: str, lang: str) -> pd.DataFrame:
-    """For a categorical colouring: each city's ``category`` label, ``fill`` colour and
-    ``key`` (the category's id in the palette, whose order the legend follows)."""
-    cities = data.cities().set_index("code")
-    names = data.entities().set_index("id")
-    classes = data.size_classes().set_index("id")
-    status = population_status(lang).set_index("code") if color_by == "status" else None
-    labels: dict[str, str] = {}
-    colors: dict[str, str] = {}
-    keys: dict[str, str] = {}
-    for code, city in cities.iterrows():
-        if color_by == "circle":
-            if code == CORE_CITY:
-                key, label = "core", t("map.core", lang)
-            elif isinstance(city["circle"], str):
-                key, label = city["circle"], names.loc[city["circle"], f"name_{lang}"]
-            else:
-                key, label = "none", t("map.no_circle", lang)
-            color = palette.CIRCLE[key]
-        elif color_by == "province":
-            key = city["province_code"]
-            label, color = city[f"province_{lang}"], palette.PROVINCE[key]
-        elif color_by == "belt":
-            belts = city["belts"].split(";") if isinstance(city["belts"], str) else []
-            key = belts[0] if len(belts) == 1 else "several" if belts else "none"
-            if len(belts) == 1:
-                label = names.loc[key, f"name_{lang}"]
-            else:
-                label = t("map.several_belts" if belts else "map.no_belt", lang)
-            color = palette.BELT[key]
-        elif color_by == "size_class":
-            key = city["size_class"]
-            label, color = classes.loc[key, f"name_{lang}"], palette.SIZE_CLASS[key]
-        elif color_by == "functional_zone":
-            key = city["functional_zone"]
-            label = t(f"map.zone.{key}", lang) + " " + t("map.derived_mark", lang)
-            color = palette.FUNCTIONAL_ZONE[key]
-        elif color_by == "status":
-            key, label = status.loc[code, "status"], status.loc[code, "status_label"]
-            color = palette.STATUS[key]
-        else:
-            raise ValueError(f"not a category: {color_by!r}")
-        labels[code], colors[code], keys[code] = label, color, key
-    return pd.DataFrame({"category": labels, "fill": colors, "key": keys})
-
-
 @by_selection("lang", "indicator", "year", "kind", "color_by", "scope", "cities")
 def map_styles(state: ExplorerState) -> pd.DataFrame:
     """Per city code: fill, alpha, outline, hatch and the hover's value text, for a state.
@@ -415,13 +360,6 @@ def map_filename(state: ExplorerState) -> str:
     if state.color_by == "value":
         return export_filename("map", state, state.indicator, str(state.year), state.kind)
     return export_filename("map", state, "by", state.color_by)
-
-
-def categories_in_order(color_by: str, styles: pd.DataFrame) -> pd.DataFrame:
-    """One row per category of a categorical colouring, in its palette's order."""
-    order = list(_CATEGORY_COLORS[color_by])
-    seen = styles.drop_duplicates("key")
-    return seen.iloc[np.argsort([order.index(key) for key in seen["key"]], kind="stable")]
 
 
 def legend_rows(state: ExplorerState, styles: pd.DataFrame) -> pd.DataFrame:

@@ -1,7 +1,8 @@
 """Colours shared by the map and the charts, readable with the common colour-vision deficiencies.
 
 Categories use the Okabe-Ito palette; values use cividis (perceptually uniform, safe for
-red-green deficiencies). ``NO_DATA`` is drawn hatched: missing is never a colour of the scale.
+red-green deficiencies); status has colours of its own (``STATUS``), which no category uses.
+``NO_DATA`` is drawn hatched: missing is never a colour of the scale.
 """
 
 from __future__ import annotations
@@ -41,15 +42,30 @@ SIZE_CLASS = dict(
     )
 )
 FUNCTIONAL_ZONE = {"optimized": "#0072B2", "key": "#E69F00", "restricted": "#009E73"}
-# Population status (analysis.population.Status values), Okabe-Ito.
+# Status: the status of a figure against the plan (analysis.population.Status values) and of
+# a commitment against its deadline (analysis.ecology). Its own colours, never a category's:
+# above/near/below the expected value diverge purple-lavender-brown (ColorBrewer PuOr's ends),
+# a breached limit is red and a limit kept dark teal, a figure that cannot be compared light
+# teal; each is at least ΔE 24 from every category colour, the size classes' cividis steps
+# included (CIE L*a*b*; tests/views/test_palette.py), and status is always said in words and
+# by a marker's shape too.
 STATUS = {
-    "above": "#0072B2",
-    "near": "#009E73",
-    "below": "#E69F00",
-    "within": "#56B4E9",
-    "breached": "#D55E00",
-    "not_comparable": "#CC79A7",
+    "above": "#542788",
+    "near": "#B2ABD2",
+    "below": "#7F3B08",
+    "within": "#01665E",
+    "breached": "#A50026",
+    "not_comparable": "#80CDC1",
     "no_data": NO_DATA,
+}
+# A commitment's status (analysis.ecology.STATUSES) in the same colours: kept or not, pending,
+# or past its deadline with nothing to judge it by.
+COMMITMENT_STATUS = {
+    "upcoming": STATUS["near"],
+    "deadline_passed_not_tracked": STATUS["not_comparable"],
+    "undated": STATUS["no_data"],
+    "met": STATUS["within"],
+    "missed": STATUS["breached"],
 }
 SCALE = cividis(256)
 SCALE_STEPS = 7  # the legend's gradient stops

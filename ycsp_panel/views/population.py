@@ -20,7 +20,7 @@ import param
 from ycsp_panel import data
 from ycsp_panel.analysis import population as analysis
 from ycsp_panel.analysis.population import Status
-from ycsp_panel.i18n import Lang, t
+from ycsp_panel.i18n import LANGUAGES, Lang, t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import palette
 from ycsp_panel.views.aria import AriaMend
@@ -292,16 +292,19 @@ def growth_notes(state: ExplorerState) -> list[str]:
     return [t("population.growth.not_comparable", state.lang).format(names=names)]
 
 
+# The answer first: the city, its status, the plan's figure, the census and the gap, visible
+# without scrolling sideways (the city column stays in view when the rest scrolls); then what
+# qualifies it.
 TABLE_COLUMNS = (
     "city",
-    "plan_2014",
+    "status",
     "expected_2020",
-    "direction",
     "census_2020",
-    "census_2020_persons",
     "gap",
     "gap_pct",
-    "status",
+    "direction",
+    "plan_2014",
+    "census_2020_persons",
     "reason",
     "share_circle",
     "share_cluster",
@@ -320,14 +323,14 @@ def status_table(state: ExplorerState) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             "city": _names(status, state),
-            "plan_2014": status["plan_2014"],
+            "status": status["status_label"],
             "expected_2020": status["expected_2020"],
-            "direction": [t(f"direction.{d}", lang) for d in status["direction"]],
             "census_2020": status["census_2020"].round(2),
-            "census_2020_persons": status["census_2020_persons"].astype("Int64"),
             "gap": status["gap"].round(2),
             "gap_pct": status["gap_pct"].round(1),
-            "status": status["status_label"],
+            "direction": [t(f"direction.{d}", lang) for d in status["direction"]],
+            "plan_2014": status["plan_2014"],
+            "census_2020_persons": status["census_2020_persons"].astype("Int64"),
             "reason": status["reason"],
             "share_circle": shares["census_2020_share_circle_pct"].round(1),
             "share_cluster": shares["census_2020_share_cluster_pct"].round(1),
@@ -336,6 +339,23 @@ def status_table(state: ExplorerState) -> pd.DataFrame:
         }
     )
     return table.rename(columns={c: t(f"population.col.{c}", lang) for c in TABLE_COLUMNS})
+
+
+@cache
+def _status_colours() -> dict[str, str]:
+    """A status' colour by its wording in either language."""
+    return {
+        status.label(lang): palette.STATUS[status.value] for status in Status for lang in LANGUAGES
+    }
+
+
+def status_cells(column: pd.Series) -> list[str]:
+    """The status column's cells marked in their status' colour (as on the map and in the
+    charts), beside the words: a bar on the cell's left edge, so the text keeps its contrast."""
+    colours = _status_colours()
+    return [
+        f"border-left: 12px solid {colours[label]}" if label in colours else "" for label in column
+    ]
 
 
 def _e(text: object) -> str:
@@ -440,10 +460,16 @@ class PopulationView(View):
         self._dumbbell = pn.pane.HoloViews(self.dumbbell(), **plots)
         self._growth = pn.pane.HoloViews(self.growth(), **plots)
         self._table = pn.widgets.Tabulator(
-            disabled=True, show_index=False, pagination=None, sizing_mode="stretch_width"
+            disabled=True,
+            show_index=False,
+            pagination=None,
+            frozen_columns=["city"],
+            sizing_mode="stretch_width",
         )
         self._table_mend = AriaMend(target=self._table, sizing_mode="stretch_width")
         self._refill_table()
+        # Kept by the Tabulator for every later value (its styler is made with a value).
+        self._table.style.apply(status_cells, subset=["status"])
         self._text = pn.pane.HTML(self.text(), sizing_mode="stretch_width", disable_math=True)
         return pn.Column(
             self._dumbbell, self._growth, self._table_mend, self._text, sizing_mode="stretch_width"

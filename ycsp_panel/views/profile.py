@@ -12,8 +12,10 @@ from typing import NamedTuple
 import pandas as pd
 
 from ycsp_panel import data
+from ycsp_panel.analysis.population import target_answers
 from ycsp_panel.i18n import t
 from ycsp_panel.state import CORE_CITY
+from ycsp_panel.views.answer import answer_line
 from ycsp_panel.views.base import HTMLView
 from ycsp_panel.views.chart import format_number, quality_label
 
@@ -21,7 +23,8 @@ MAX_CITIES = 3
 _RULE = {"zh": "functional_zone_rule_zh", "en": "functional_zone_rule"}
 
 PROFILE_CSS = """
-.ycsp-profiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr));
+.ycsp-profiles { display: grid;
+  grid-template-columns: repeat(auto-fit, minmax(min(340px, 100%), 1fr));
   gap: 10px; font-size: 14px; }
 .ycsp-card { border: 1px solid #d0d7de; border-radius: 4px; padding: 8px 12px; }
 .ycsp-card h3 { font-size: 17px; margin: 0 0 6px 0; color: #1f3a5f; }
@@ -36,9 +39,13 @@ PROFILE_CSS = """
 .ycsp-small { font-size: 12px; color: #555; }
 .ycsp-card .table { border-collapse: collapse; width: 100%; margin: 0; }
 .ycsp-card .table th, .ycsp-card .table td { border-top: 1px solid #dee2e6; padding: 3px 6px;
-  text-align: left; vertical-align: top; }
+  text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 .ycsp-card .table td.num { text-align: right; font-variant-numeric: tabular-nums;
   white-space: nowrap; }
+.ycsp-card .ycsp-answer-items { list-style: none; padding: 0; margin: 0 0 6px 0; }
+.ycsp-card .ycsp-answer-items li { border-left: 12px solid var(--status); padding-left: 8px; }
+.ycsp-card .ycsp-status { font-weight: 600; }
+.ycsp-card .ycsp-reason { font-size: 12px; color: #555; }
 .ycsp-caveat { border-left: 4px solid #E69F00; background: #fff8e6; padding: 6px 10px;
   margin-top: 8px; }
 """
@@ -139,11 +146,19 @@ def city_card(code: str, lang: str) -> str:
         f'<span lang="en">{_e(city["name_en"])}</span></h3>'
         f"<dl>{facts_html}</dl>"
         f"<h4>{_e(t('profile.population', lang))}</h4>"
+        f'<ul class="ycsp-answer-items">{city_answer(code, lang)}</ul>'
         f"{population_table(code, lang)}{caveat}"
         f"<h4>{_e(t('profile.water', lang))}</h4>{water}"
         f"<h4>{_e(t('profile.zones', lang))}</h4>{zones}"
         f"</section>"
     )
+
+
+def city_answer(code: str, lang: str) -> str:
+    """The city's 2020 figure against the plan, as the answer above the map gives it (why it
+    cannot be judged, where it cannot, is the card's caveat)."""
+    answers = target_answers().set_index(["entity_type", "entity_id"])
+    return answer_line(answers.loc[("city", code)], lang, reason=False)
 
 
 def _group_list(own: pd.DataFrame, names: pd.DataFrame, kind: str, lang: str) -> str:
