@@ -117,9 +117,23 @@ def test_highlight_outside_the_scope_is_allowed():
 
 def test_reset_returns_to_defaults_but_keeps_language():
     state = ExplorerState(lang="en", scope="circle:hefei", cities=["340100"], indicator="gdp")
+    state.section, state.feature = "ecology", "water_taihu"
     state.reset()
     assert state.lang == "en" and state.scope == "all" and state.cities == []
     assert (state.indicator, state.year, state.kind) == ("population", 2020, "target")
+    assert state.section == "ecology" and state.feature == ""  # the user stays where they are
+
+
+def test_a_picked_water_body_highlights_its_members_until_the_highlight_moves():
+    from ycsp_panel.analysis.ecology import members_of
+
+    state = ExplorerState(feature="water_taihu")
+    assert set(state.cities) == set(members_of("water_taihu")) and state.cities
+    state.toggle_city(state.cities[0], add=True)  # one member less: no longer Lake Tai's
+    assert state.feature == ""
+    state.feature = "water_taihu"
+    state.feature = ""  # letting the pick go keeps the highlight
+    assert set(state.cities) == set(members_of("water_taihu"))
 
 
 def test_notices_are_capped():

@@ -107,7 +107,10 @@ def test_any_query_string_never_raises(text):
 @settings(max_examples=200, deadline=None)
 @given(
     st.dictionaries(
-        st.sampled_from(["lang", "scope", "cities", "indicator", "year", "kind", "color_by", "v"]),
+        st.sampled_from(
+            ["lang", "scope", "cities", "indicator", "year", "kind", "color_by", "section"]
+            + ["feature", "v"]
+        ),
         st.text(max_size=60),
         max_size=8,
     )
@@ -119,3 +122,31 @@ def test_any_parameter_values_leave_a_valid_state(values):
     assert state.indicator in state.param.indicator.objects
     assert state.kind in state.kinds and state.year in state.years
     assert set(state.cities) <= set(state.param.cities.objects)
+    assert state.section in state.param.section.objects
+    assert state.feature in state.param.feature.objects
+
+
+def test_a_link_keeps_the_section_and_the_ecology_pick():
+    state = ExplorerState(lang="en", section="ecology", feature="water_taihu")
+    query = to_query(state)
+    assert "section=ecology" in query and "feature=water_taihu" in query
+    again = ExplorerState()
+    apply_query(again, query)
+    assert (again.section, again.feature) == ("ecology", "water_taihu")
+    assert again.cities == state.cities and again.cities  # Lake Tai's members, highlighted
+    assert to_query(again) == query and again.notices == []
+    assert "feature=" not in to_query(ExplorerState())  # no pick, nothing said
+
+
+def test_an_old_link_without_a_section_opens_the_map():
+    state = ExplorerState()
+    apply_query(state, "?v=1&lang=en&scope=circle:hefei&cities=340100")
+    assert state.section == "explore" and state.feature == "" and state.notices == []
+
+
+def test_an_unknown_section_or_pick_is_dropped_with_a_notice():
+    state = ExplorerState()
+    apply_query(state, "?section=../../etc&feature=<script>")
+    assert (state.section, state.feature) == ("explore", "")
+    texts = [n.en for n in state.notices]
+    assert any("section" in text for text in texts) and any("feature" in text for text in texts)

@@ -26,6 +26,8 @@ COLOR_BY = ("value", "circle", "belt", "province", "size_class", "functional_zon
 COMPARE_BY = ("city", "circle", "province", "belt")
 OVERLAYS = ("provinces", "circles", "belts", "county_cities", "zones")
 SCOPE_TYPES = ("circle", "belt", "province")
+# The page's sections, in the order of their buttons (labels ``page.tab.<key>``).
+SECTIONS = ("explore", "population", "economy", "ecology", "series", "table", "sources")
 ALL = "all"
 CORE_CITY = "310000"  # Shanghai: the plan's core (一核, ch3 §3), in none of the five circles
 
@@ -138,6 +140,20 @@ def nearest_option(
     return int(best["year"]), str(best["kind"])
 
 
+@cache
+def feature_members() -> dict[str, tuple[str, ...]]:
+    """The box 8 water bodies and box 9 supervision zones (ids, in the data's order) and the
+    codes of their member cities."""
+    names = data.entity_names().drop_duplicates("id").set_index("id")
+    memberships = data.memberships()
+    kinds = memberships["group_id"].map(names["type"])
+    rows = memberships[kinds.isin(("water_body", "supervision_zone"))]
+    return {
+        group: tuple(dict.fromkeys(members["city_code"]))
+        for group, members in rows.groupby("group_id", sort=False)
+    }
+
+
 class ExplorerState(param.Parameterized):
     """Every selection of the explorer. Views watch it; only widgets and the URL set it."""
 
@@ -158,6 +174,15 @@ class ExplorerState(param.Parameterized):
     overlays = param.ListSelector(
         default=["provinces"], objects=list(OVERLAYS), doc="Layers drawn over the cities"
     )
+    section = param.Selector(
+        default=SECTIONS[0], objects=list(SECTIONS), doc="The page section shown"
+    )
+    feature = param.Selector(
+        default="",
+        objects=[""],
+        doc="The water body or supervision zone picked on the ecology section (empty: none); "
+        "picking one highlights its member cities, highlighting others lets it go",
+    )
     notices = param.List(default=[], item_type=Notice, doc="Messages for the user, newest last")
 
     def __init__(self, **params):
@@ -165,6 +190,7 @@ class ExplorerState(param.Parameterized):
         self.param.scope.objects = list(scope_options())
         self.param.cities.objects = sorted(data.cities()["code"])
         self.param.indicator.objects = sorted(view_options()["indicator"].unique())
+        self.param.feature.objects = ["", *feature_members()]
         self.param.update(**params)
         self._settle("indicator")
 
@@ -200,12 +226,26 @@ class ExplorerState(param.Parameterized):
             self.cities = [*self.cities, code]
 
     def reset(self) -> None:
+        """Every selection back to its default; the language and the section shown stay."""
         defaults = {
             name: p.default
             for name, p in self.param.objects("existing").items()
-            if name not in ("name", "lang", "notices")
+            if name not in ("name", "lang", "notices", "section")
         }
         self.param.update(**defaults)
+
+    # -- a picked water body or zone is a highlight of its members ---------------------------
+
+    @param.depends("feature", watch=True)
+    def _on_feature(self) -> None:
+        if self.feature:
+            self.cities = list(feature_members()[self.feature])
+
+    @param.depends("cities", watch=True)
+    def _on_cities(self) -> None:
+        members = feature_members().get(self.feature)
+        if members is not None and set(self.cities) != set(members):
+            self.feature = ""  # the highlight moved elsewhere: the pick no longer describes it
 
     # -- keeping indicator, year and kind a valid combination -------------------------------
 

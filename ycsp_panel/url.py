@@ -1,7 +1,8 @@
 """The state as a query string, and back: versioned, validated, never trusted.
 
 ``?v=1&lang=en&scope=circle:hefei&cities=340100,340200&indicator=population&year=2030&kind=forecast
-&color_by=value``. Unknown parameters and malformed or unknown values are dropped with a notice
+&color_by=value&section=ecology&feature=water_taihu``: every selection, the section shown and the
+ecology section's pick. Unknown parameters and malformed or unknown values are dropped with a notice
 that quotes them as plain text (shortened); nothing from the URL is rendered as markup. Old links
 keep working: :data:`MIGRATIONS` rewrites the parameters of an older version into the current one.
 """
@@ -18,8 +19,10 @@ from ycsp_panel.state import (
     COMPARE_BY,
     KIND_ORDER,
     OVERLAYS,
+    SECTIONS,
     ExplorerState,
     Notice,
+    feature_members,
     scope_options,
     view_options,
 )
@@ -35,6 +38,8 @@ PARAMETERS = (
     "color_by",
     "compare_by",
     "overlays",
+    "section",
+    "feature",
 )
 MAX_QUERY = 2000
 Migration = Callable[[dict[str, str]], dict[str, str]]
@@ -63,6 +68,9 @@ def to_query(state: ExplorerState) -> str:
     if state.cities:
         params["cities"] = ",".join(state.cities)
     params["overlays"] = ",".join(state.overlays)
+    params["section"] = state.section
+    if state.feature:
+        params["feature"] = state.feature
     return "?" + urlencode(params, safe=":,")
 
 
@@ -141,6 +149,10 @@ def _parse(key: str, value: str):
         return list(dict.fromkeys(layers)) if all(x in OVERLAYS for x in layers) else None
     if key == "compare_by":
         return value if value in COMPARE_BY else None
+    if key == "section":
+        return value if value in SECTIONS else None
+    if key == "feature":
+        return value if value in feature_members() else None
     return None
 
 

@@ -170,3 +170,56 @@ def test_accessibility_scan_finds_nothing_serious_on_any_tab(app, query):
     (ARTIFACTS / f"axe-{lang}.json").write_text(json.dumps(found, indent=1, ensure_ascii=False))
     serious = {i: [v for v in vs if v["impact"] in SERIOUS] for i, vs in found.items()}
     assert all(not vs for vs in serious.values()), serious
+
+
+def is_pressed(button) -> bool:
+    return button.evaluate("el => el.classList.contains('bk-active')")
+
+
+def reopened(browser, link: str):
+    """A new browser context at ``link``; returns (context, page)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(link)
+    return context, page
+
+
+def test_a_link_from_every_section_reopens_that_section_and_the_view(app, browser, app_url):
+    page, rec = app(f"?lang=en&cities={SUZHOU}&scope=circle:suxichang")
+    for key in (*SECTIONS[1:], SECTIONS[0]):
+        section_button(page, key, "en").click()
+        wait_until(lambda key=key: f"section={key}" in address(page))
+        link = address(page)
+        context, other = reopened(browser, link)
+        try:
+            wait_until(lambda o=other, k=key: is_pressed(section_button(o, k, "en")), timeout=60)
+            assert [k for k in SECTIONS if is_pressed(section_button(other, k, "en"))] == [key]
+            wait_until(lambda o=other, a=link: address(o) == a)  # the same view, nothing moved
+        finally:
+            context.close()
+    assert rec.console_errors() == []
+
+
+def test_a_link_keeps_the_water_body_picked_on_ecology(browser, app_url):
+    from tests.browser.harness import select_by_option
+    from ycsp_panel.analysis.ecology import members_of
+    from ycsp_panel.views.ecology import feature_options
+
+    first, page = reopened(browser, app_url + "?lang=zh&section=ecology")  # opens on ecology
+    wait_until(lambda: is_pressed(section_button(page, "ecology", "zh")), timeout=60)
+    label, group = next((k, v) for k, v in feature_options("zh").items() if v == "water_taihu")
+    select_by_option(page, label).select_option(label=label)
+    wait_until(lambda: f"feature={group}" in address(page))
+    members = set(members_of(group))
+    assert {c for c in address(page).split("cities=")[1].split("&")[0].split(",")} == members
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    try:
+        other = context.new_page()
+        other.goto(address(page))
+        chooser = select_by_option(other, label)
+        wait_until(lambda: chooser.evaluate("el => el.selectedOptions[0].textContent") == label)
+        outlined = lambda: {c for c, w in column_by_code(other, "line_width").items() if w == 3}  # noqa: E731
+        wait_until(lambda: outlined() == members)
+    finally:
+        context.close()
+        first.close()

@@ -183,3 +183,17 @@ def test_warming_a_server_process_fills_its_caches_for_both_languages():
     first = population.population_status("en")
     assert first is not population.population_status("en")  # each caller gets its own copy
     assert first.equals(population.population_status("en"))
+
+
+def test_the_page_sections_are_the_states_and_follow_it_both_ways():
+    from ycsp_panel.app import page_sections
+    from ycsp_panel.state import SECTIONS
+
+    state = ExplorerState(section="ecology")
+    sections = page_sections(state)
+    assert tuple(sections.sections) == SECTIONS
+    assert sections.active == "ecology" and sections.built_sections == ["ecology"]
+    sections.buttons.value = "table"  # a click
+    assert state.section == "table"
+    state.section = "population"  # a link, or the state's own rule
+    assert sections.active == "population" and sections.buttons.value == "population"

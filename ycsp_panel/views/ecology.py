@@ -530,19 +530,24 @@ class EcologyView(View):
     """Development intensity, the commitments on a timeline and in a table, and box 8 / box 9
     on a small map and in a table.
 
-    Reads ``lang``, ``scope`` and ``cities`` of the state; choosing a water body or zone sets
-    ``state.cities`` to its members. ``today`` dates the commitments' status.
+    Reads ``lang``, ``scope``, ``cities`` and ``feature`` of the state; choosing a water body or
+    zone sets ``state.feature`` (the state highlights its members). ``today`` dates the
+    commitments' status.
     """
 
     today = param.CalendarDate(default=None, doc="The date commitments are judged on")
-    feature = param.String(default="", doc="The chosen water body or zone (empty: none)")
 
-    watches = WATCHED
+    watches = (*WATCHED, "feature")
 
     def __init__(self, **params):
         params.setdefault("today", datetime.date.today())
         super().__init__(**params)
-        self.param.watch(self._own_changed, ["today", "feature"])
+        self.param.watch(self._own_changed, ["today"])
+
+    @property
+    def feature(self) -> str:
+        """The water body or zone chosen (the state's ``feature``; empty: none)."""
+        return self.state.feature
 
     def _build(self) -> pn.viewable.Viewable:
         self._heading = pn.pane.HTML(sizing_mode="stretch_width")
@@ -575,17 +580,10 @@ class EcologyView(View):
         self.request_refresh(event.name for event in events)
 
     def _on_choose(self, event) -> None:
-        self.feature = event.new or ""
-        if self.feature:
-            self.state.cities = ecology.members_of(self.feature)
+        self.state.feature = event.new or ""
 
     def refresh(self, changed: set[str]) -> None:
         state, lang, today = self.state, self.state.lang, self.today
-        moved = "cities" in changed
-        if moved and self.feature and set(state.cities) != set(ecology.members_of(self.feature)):
-            # The highlight moved elsewhere: the choice no longer describes it.
-            self.feature = ""
-            changed = changed | {"feature"}
         if "lang" in changed:
             self._heading.object = f"<h2>{html.escape(t('ecology.heading', lang))}</h2>"
             self._notes.object = notes_html(lang)

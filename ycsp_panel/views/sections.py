@@ -53,19 +53,22 @@ class Section:
 
 class Sections(View):
     """Buttons that choose one of ``sections`` (key -> :class:`Section`, or any viewable);
-    labels ``page.tab.<key>``."""
+    labels ``page.tab.<key>``. The section shown is the state's ``section`` (so a link reopens
+    it), where it is one of them."""
 
     sections = param.Dict(doc="key -> Section or viewable, in the order of the buttons")
     active = param.String(doc="The key of the section shown")
 
-    watches = ("lang",)
+    watches = ("lang", "section")
 
     def __init__(self, **params):
         params["sections"] = {
             key: value if isinstance(value, Section) else Section([value])
             for key, value in params["sections"].items()
         }
-        params.setdefault("active", next(iter(params["sections"])))
+        wanted = params["state"].section if "state" in params else None
+        first = wanted if wanted in params["sections"] else next(iter(params["sections"]))
+        params.setdefault("active", first)
         super().__init__(**params)
         self.buttons = pn.widgets.RadioButtonGroup(
             value=self.active,
@@ -87,7 +90,10 @@ class Sections(View):
         return {t(f"page.tab.{key}", self.state.lang): key for key in self.sections}
 
     def refresh(self, changed: set[str]) -> None:
-        self.buttons.param.update(options=self._options(), value=self.active)
+        if "section" in changed and self.state.section in self.sections:
+            self.active = self.state.section
+        if "lang" in changed:
+            self.buttons.param.update(options=self._options(), value=self.active)
 
     def _build(self) -> pn.viewable.Viewable:
         return pn.Column(self.buttons, self.body, sizing_mode="stretch_width")
@@ -111,6 +117,8 @@ class Sections(View):
                 self._boxes[self.active] = box
                 self.body.append(box)
             section.show(True)
+        if self.active in self.state.param.section.objects:
+            self.state.section = self.active
 
     @property
     def built_sections(self) -> list[str]:
