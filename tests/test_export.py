@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import re
 import subprocess
 import sys
+import zipfile
 from types import SimpleNamespace
 
 import numpy as np
@@ -306,30 +308,41 @@ def expected_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     return export.localized(rows, lang).replace("", np.nan)
 
 
+def unzipped(raw: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("view", ALL_VIEWS.values(), ids=ALL_VIEWS.keys())
-def test_csv_reads_back_as_the_rows(view, lang):
+def test_csv_is_header_first_and_reads_back_with_a_bare_read_csv(view, lang):
     rows = export.view_rows(state_of(lang, **view))
-    raw = export.to_csv(rows, lang, LINK, PRODUCED)
-    assert raw.startswith(b"\xef\xbb\xbf# ")  # a BOM, so that Excel reads UTF-8
+    raw = export.to_csv(rows, lang)
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, so that Excel reads UTF-8
+    first = raw.decode("utf-8-sig").splitlines()[0]
+    assert first.split(",")[0] == t("table.col.entity_id", lang)  # the header, nothing before
     expected = expected_table(rows, lang)
-    by_comment = read_back_csv(raw, rows, lang, comment="#")
-    n_head = len(export.about_lines(rows, lang, LINK, PRODUCED))
-    by_skip = read_back_csv(raw, rows, lang, skiprows=n_head, encoding="utf-8-sig")
-    for back in (by_comment, by_skip):
-        pd.testing.assert_frame_equal(back, expected, check_dtype=False)
-    assert list(by_comment[t("table.col.name_zh", lang)]) == list(rows["name_zh"])
-    assert by_comment[t("table.col.name_zh", lang)].str.contains("[\u4e00-\u9fff]").all()
+    bare = pd.read_csv(io.BytesIO(raw))  # no options at all
+    assert list(bare.columns) == list(expected.columns) and len(bare) == len(expected)
+    assert bare[t("table.col.entity_id", lang)].astype(str).tolist() == rows["entity_id"].tolist()
+    back = read_back_csv(raw, rows, lang)
+    pd.testing.assert_frame_equal(back, expected, check_dtype=False)
+    assert back[t("table.col.name_zh", lang)].str.contains("[\u4e00-\u9fff]").all()
 
 
 @pytest.mark.parametrize("view", ALL_VIEWS.values(), ids=ALL_VIEWS.keys())
-def test_csv_header_names_the_view_link_date_and_every_source(view):
+def test_the_zip_holds_the_csv_its_readme_and_metadata(view):
     state = state_of("en", **view)
     rows = export.view_rows(state)
-    text = export.to_csv(rows, "en", LINK, PRODUCED).decode("utf-8-sig")
-    head = [line[2:] for line in text.splitlines() if line.startswith("# ")]
-    assert head == export.about_lines(rows, "en", LINK, PRODUCED)
+    files = unzipped(export.to_zip(rows, "en", LINK, PRODUCED, name="ycsp_view"))
+    assert list(files) == ["ycsp_view.csv", "metadata.json", "README.txt"]
+    assert files["ycsp_view.csv"] == export.to_csv(rows, "en")
+    head = files["README.txt"].decode("utf-8").splitlines()
+    assert head[: len(export.about_lines(rows, "en", LINK, PRODUCED))] == export.about_lines(
+        rows, "en", LINK, PRODUCED
+    )
     assert head[0] == t("app.title", "en")
+    assert 'pandas.read_csv("ycsp_view.csv", dtype={"ID": str})' in head[-1]
     spec = data.indicators().set_index("id").loc[state.indicator]
     assert spec["name_en"] in head[1] and str(state.year) in head[1]
     assert f"Link: {LINK}" in head and "Produced: 2025-03-04" in head
@@ -339,8 +352,43 @@ def test_csv_header_names_the_view_link_date_and_every_source(view):
     for source_id in used:
         line = f"{source_id}: {sources.loc[source_id, 'title_en']}"
         assert any(h.startswith(line) and sources.loc[source_id, "publisher"] in h for h in head)
-    listed = {h.split(": ")[0] for h in head if ": " in h} & set(sources.index)
-    assert listed == used
+    meta = json.loads(files["metadata.json"])
+    assert {s["id"] for s in meta["sources"]} == used
+    assert meta["link"] == LINK and meta["produced"] == "2025-03-04"
+    assert [c["title"] for c in meta["columns"]] == list(expected_table(rows, "en").columns)
+
+
+def test_every_value_with_its_source_in_one_download():
+    files = unzipped(export.dataset_zip("en", LINK, PRODUCED))
+    assert list(files) == ["ycsp_values.csv", "metadata.json", "README.txt"]
+    back = pd.read_csv(io.BytesIO(files["ycsp_values.csv"]), dtype={"entity_id": str})
+    values = data.values()
+    assert len(back) == len(values) and list(back.columns) == list(export.DATASET_COLUMNS)
+    suzhou = back[(back["entity_id"] == "320500") & (back["indicator"] == "population")]
+    target = suzhou[(suzhou["year"] == 2020) & (suzhou["kind"] == "target")]
+    assert target["value"].tolist() == [1100.0] and target["source_zh"].str.len().iloc[0] > 0
+    assert back["source_en"].str.len().min() > 0  # every value names its source
+    meta = json.loads(files["metadata.json"])
+    cited = {i for ids in values["source_id"] for i in ids.split(";") if i}
+    assert {s["id"] for s in meta["sources"]} == cited and meta["rows"] == len(values)
+
+
+def test_the_plan_against_the_census_in_one_download():
+    files = unzipped(export.comparison_zip("zh", LINK, PRODUCED))
+    name = "ycsp_population_2020_plan_vs_census.csv"
+    back = pd.read_csv(io.BytesIO(files[name]), dtype={"entity_id": str})
+    assert len(back) == 26 + 5 + 4 + 4 + 1  # cities, circles, provinces, belts, the cluster
+    suzhou = back.set_index("entity_id").loc["320500"]
+    assert (suzhou["expected_2020"], round(suzhou["gap"], 1)) == (1100.0, 174.8)
+    assert suzhou["status"] == "above" and suzhou["census_source_id"] == "census2020:suzhou"
+    hefei = back[(back["entity_type"] == "circle") & (back["entity_id"] == "hefei")].iloc[0]
+    assert hefei["status"] == "below" and round(hefei["gap_pct"], 1) == -2.1
+    assert set(hefei["census_source_id"].split(";")) == {
+        "census2020:hefei",
+        "census2020:wuhu",
+        "census2020:maanshan",
+    }
+    assert "2020年人口" in files["README.txt"].decode("utf-8")
 
 
 def test_csv_header_in_chinese_names_scope_and_grouping():
@@ -373,9 +421,9 @@ def test_xlsx_reads_back_as_the_rows(view, lang):
 def test_files_need_rows_that_know_their_view():
     rows = export.view_rows(state_of(indicator="population", year=2020))
     bare = pd.DataFrame(rows.to_dict("list"))  # the same rows, without their view
-    assert export.to_csv(rows, "zh", LINK)
+    assert export.to_zip(rows, "zh", LINK)
     with pytest.raises(ValueError, match="view_rows"):
-        export.to_csv(bare, "zh", LINK)
+        export.to_zip(bare, "zh", LINK)
 
 
 def test_file_names():

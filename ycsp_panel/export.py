@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import re
+import zipfile
 from typing import Protocol
 
 import pandas as pd
@@ -372,18 +374,254 @@ def _view_of(rows: pd.DataFrame) -> dict:
         raise ValueError("rows without their view: build them with view_rows(state)") from None
 
 
-def to_csv(
-    rows: pd.DataFrame, lang: Lang, link: str, produced: datetime.date | None = None
-) -> bytes:
-    """UTF-8 with a byte-order mark (so Excel reads the Chinese), ``\\n`` line ends: the
-    header block as ``# `` lines, then :func:`localized` rows.
+def to_csv(rows: pd.DataFrame, lang: Lang) -> bytes:
+    """The :func:`localized` rows, header first: UTF-8 with a byte-order mark (so Excel reads
+    the Chinese; pandas skips it), ``\n`` line ends. Read back with
+    ``pd.read_csv(path, dtype={id column: str})`` (the ids are codes such as ``310000``).
+    Its provenance is in :func:`to_zip`."""
+    return localized(rows, lang).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
-    Read back with ``pd.read_csv(buffer, comment="#", dtype={id column: str})`` or with
-    ``skiprows=len(about_lines(...))``.
-    """
-    head = "".join(f"# {line}\n" for line in about_lines(rows, lang, link, produced))
-    body = localized(rows, lang).to_csv(index=False, lineterminator="\n")
-    return (head + body).encode("utf-8-sig")
+
+def _sources_json(sources: pd.DataFrame, lang: Lang) -> list[dict]:
+    return [
+        {
+            "id": s.id,
+            "title": getattr(s, f"title_{lang}"),
+            "publisher": s.publisher,
+            "date": s.date,
+            **({"url": s.url} if isinstance(s.url, str) and s.url else {}),
+        }
+        for s in sources.itertuples()
+    ]
+
+
+def metadata(
+    rows: pd.DataFrame, lang: Lang, link: str, produced: datetime.date | None = None
+) -> dict:
+    """The provenance of a view's rows (the ``metadata.json`` of :func:`to_zip`): title,
+    view, link, date, language, columns (id and header) and every source."""
+    view = _view_of(rows)
+    columns = column_titles(lang)
+    shown = display_rows(rows, lang).columns
+    notes = [t("table.about.computed", lang)] if (rows["entity_type"] != "city").any() else []
+    return {
+        "title": t("app.title", lang),
+        "view": view_text(view, lang),
+        "link": link,
+        "produced": (produced or datetime.date.today()).isoformat(),
+        "language": lang,
+        "columns": [{"id": c, "title": columns[c]} for c in shown],
+        "notes": notes,
+        "sources": _sources_json(sources_used(rows), lang),
+    }
+
+
+def _readme(lines: list[str], csv_name: str, id_column: str, lang: Lang) -> str:
+    read = t("table.about.read", lang).format(file=csv_name, column=id_column)
+    return "\n".join([*lines, "", read]) + "\n"
+
+
+def package(files: dict[str, bytes]) -> bytes:
+    """A zip of ``files`` (name → bytes), deflated, in the given order, with fixed dates (the
+    same files give the same bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2016, 6, 1, 0, 0, 0)), content)
+    return buffer.getvalue()
+
+
+def to_zip(
+    rows: pd.DataFrame, lang: Lang, link: str, produced: datetime.date | None = None, name=None
+) -> bytes:
+    """The view's rows as ``<name>.csv`` (:func:`to_csv`) beside ``metadata.json``
+    (:func:`metadata`) and ``README.txt`` (:func:`about_lines` and how to read the CSV)."""
+    csv_name = f"{name or 'ycsp'}.csv"
+    lines = about_lines(rows, lang, link, produced)
+    meta = metadata(rows, lang, link, produced)
+    return package(
+        {
+            csv_name: to_csv(rows, lang),
+            "metadata.json": json.dumps(meta, ensure_ascii=False, indent=2).encode("utf-8"),
+            "README.txt": _readme(lines, csv_name, column_titles(lang)["entity_id"], lang).encode(
+                "utf-8"
+            ),
+        }
+    )
+
+
+# -- the whole dataset, and the plan against the census ----------------------------------------
+
+DATASET_COLUMNS = (
+    *("entity_id", "entity_type", "name_zh", "name_en", "indicator", "indicator_zh"),
+    *("indicator_en", "year", "kind", "qualifier", "value", "unit", "direction", "precision"),
+    *("source_id", "source_zh", "source_en", "quality", "source_text", "note"),
+)
+
+
+def dataset_rows() -> pd.DataFrame:
+    """Every value of the data (:func:`ycsp_panel.data.values`) with the names of what it
+    describes, of its indicator and of its source (:data:`DATASET_COLUMNS`; stable column ids,
+    names in both languages). Sorted by entity, indicator, year and kind."""
+    values = data.values()
+    names = data.entity_names().drop_duplicates("id").set_index("id")
+    indicators = data.indicators().set_index("id")
+    sources = data.sources().set_index("id")
+
+    def titles(ids: str, lang: str) -> str:
+        return "; ".join(sources.loc[i, f"title_{lang}"] for i in str(ids).split(";") if i)
+
+    frame = pd.DataFrame(
+        {
+            "entity_id": values["entity_id"],
+            "entity_type": values["entity_id"].map(names["type"]),
+            "name_zh": values["entity_id"].map(names["name_zh"]),
+            "name_en": values["entity_id"].map(names["name_en"]),
+            "indicator": values["indicator"],
+            "indicator_zh": values["indicator"].map(indicators["name_zh"]),
+            "indicator_en": values["indicator"].map(indicators["name_en"]),
+            "year": values["year"],
+            "kind": values["kind"],
+            "qualifier": values["qualifier"],
+            "value": values["value"],
+            "unit": values["unit"],
+            "direction": values["direction"].fillna(""),
+            "precision": values["precision"].fillna(""),
+            "source_id": values["source_id"],
+            "source_zh": [titles(i, "zh") for i in values["source_id"]],
+            "source_en": [titles(i, "en") for i in values["source_id"]],
+            "quality": values["quality"],
+            "source_text": values["source_text"].fillna(""),
+            "note": values["note"].fillna(""),
+        }
+    )
+    return frame.sort_values(
+        ["entity_id", "indicator", "year", "kind"], na_position="first", kind="stable"
+    ).reset_index(drop=True)
+
+
+def _frame_csv(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+def _package_of(
+    frame: pd.DataFrame,
+    csv_name: str,
+    title_key: str,
+    source_ids: set[str],
+    lang: Lang,
+    link: str,
+    produced: datetime.date | None,
+) -> bytes:
+    produced = produced or datetime.date.today()
+    sources = data.sources()
+    used = sources[sources["id"].isin(source_ids)].sort_values("id")
+    title = t(title_key, lang)
+    lines = [
+        t("app.title", lang),
+        title,
+        t("table.about.link", lang).format(link=link),
+        t("table.about.produced", lang).format(date=produced.isoformat()),
+        t("table.about.sources", lang),
+        *(_source_line(s, lang) for s in used.itertuples()),
+    ]
+    lines = [re.sub(r"\s*[\r\n]+\s*", " ", line) for line in lines]
+    meta = {
+        "title": t("app.title", lang),
+        "contents": title,
+        "link": link,
+        "produced": produced.isoformat(),
+        "language": lang,
+        "columns": [{"id": c} for c in frame.columns],
+        "rows": len(frame),
+        "sources": _sources_json(used, lang),
+    }
+    return package(
+        {
+            csv_name: _frame_csv(frame),
+            "metadata.json": json.dumps(meta, ensure_ascii=False, indent=2).encode("utf-8"),
+            "README.txt": _readme(lines, csv_name, "entity_id", lang).encode("utf-8"),
+        }
+    )
+
+
+def dataset_zip(lang: Lang, link: str, produced: datetime.date | None = None) -> bytes:
+    """:func:`dataset_rows` as ``ycsp_values.csv`` with its ``metadata.json`` and
+    ``README.txt`` (every source it cites)."""
+    rows = dataset_rows()
+    ids = {i for joined in rows["source_id"] for i in str(joined).split(";") if i}
+    return _package_of(rows, "ycsp_values.csv", "table.dataset.title", ids, lang, link, produced)
+
+
+COMPARISON_COLUMNS = (
+    *("entity_id", "entity_type", "name_zh", "name_en", "expected_2020", "direction"),
+    *("census_2020", "gap", "gap_pct", "status", "status_zh", "status_en"),
+    *("reason_zh", "reason_en", "unit", "plan_source_id", "census_source_id"),
+)
+
+
+def comparison_rows() -> pd.DataFrame:
+    """The plan's 2020 population figure against the 2020 census for every city and group
+    (:func:`ycsp_panel.analysis.population.target_answers`), 10k persons, with the status in
+    words and the sources of both figures (:data:`COMPARISON_COLUMNS`)."""
+    from ycsp_panel.analysis.population import Status, population_status, target_answers
+
+    answers = target_answers()
+    cities = population_status().set_index("code")
+    plan = data.values()
+    plan = plan[(plan["indicator"] == "population") & (plan["year"] == 2020)]
+    plan_sources = plan[plan["kind"] == "target"].drop_duplicates("entity_id")
+    plan_sources = plan_sources.set_index("entity_id")["source_id"]
+    census_sources = cities["census_2020_source"]
+
+    def of_members(sources: pd.Series) -> list[str]:
+        """Each row's source ids: a city's own, a group's members' (joined by ``;``)."""
+        out = []
+        for row in answers.itertuples():
+            if row.entity_type == "city":
+                out.append(sources.get(row.entity_id, ""))
+                continue
+            members = data.group_members(row.entity_type)
+            codes = members.loc[members["group_id"] == row.entity_id, "city_code"]
+            out.append(";".join(sorted(set(sources.reindex(codes).dropna()))))
+        return out
+
+    return pd.DataFrame(
+        {
+            "entity_id": answers["entity_id"],
+            "entity_type": answers["entity_type"],
+            "name_zh": answers["name_zh"],
+            "name_en": answers["name_en"],
+            "expected_2020": answers["expected_2020"],
+            "direction": answers["direction"],
+            "census_2020": answers["census_2020"].round(4),
+            "gap": answers["gap"],
+            "gap_pct": answers["gap_pct"].round(3),
+            "status": answers["status"],
+            "status_zh": [Status(s).label("zh") for s in answers["status"]],
+            "status_en": [Status(s).label("en") for s in answers["status"]],
+            "reason_zh": answers["reason_zh"],
+            "reason_en": answers["reason_en"],
+            "unit": "10k persons",
+            "plan_source_id": of_members(plan_sources),
+            "census_source_id": of_members(census_sources),
+        }
+    )
+
+
+def comparison_zip(lang: Lang, link: str, produced: datetime.date | None = None) -> bytes:
+    """:func:`comparison_rows` as ``ycsp_population_2020_plan_vs_census.csv`` with its
+    ``metadata.json`` and ``README.txt``."""
+    rows = comparison_rows()
+    ids = {
+        i
+        for column in ("plan_source_id", "census_source_id")
+        for joined in rows[column].dropna()
+        for i in str(joined).split(";")
+        if i
+    }
+    name = "ycsp_population_2020_plan_vs_census.csv"
+    return _package_of(rows, name, "table.comparison.title", ids, lang, link, produced)
 
 
 def to_xlsx(

@@ -285,7 +285,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "page.search": {"zh": "查找城市", "en": "Find a city"},
     "page.search_placeholder": {
         "zh": "中文名、英文名或拼音，如 苏州",
-        "en": "Chinese or English name, or pinyin, e.g. Suzhou",
+        "en": "Name or pinyin, e.g. Suzhou",
     },
     "page.copy_link": {"zh": "复制链接", "en": "Copy link"},
     "page.link_copied": {"zh": "✓ 链接已复制", "en": "✓ Link copied"},
@@ -310,11 +310,42 @@ LABELS: dict[str, dict[Lang, str]] = {
         "highlighted cities.",
     },
     "table.aria": {"zh": "本视图的数据表", "en": "Data table of this view"},
-    "table.download.csv": {"zh": "下载 CSV", "en": "Download CSV"},
+    "table.download.csv": {"zh": "下载 CSV（zip）", "en": "Download CSV (zip)"},
     "table.download.xlsx": {"zh": "下载 Excel", "en": "Download Excel"},
     "table.download.csv.description": {
-        "zh": "下载本视图的数据（CSV，UTF-8，开头的 # 行为说明和来源）",
-        "en": "Download this view's rows (CSV, UTF-8; the # lines at the top give sources)",
+        "zh": "下载本视图的数据：CSV（UTF-8，首行为列名）及其说明 README.txt 和 "
+        "metadata.json（来源、链接）",
+        "en": "Download this view's rows: a CSV (UTF-8, header first) with README.txt and "
+        "metadata.json (sources, link)",
+    },
+    "table.download.dataset": {"zh": "下载全部数据（zip）", "en": "Download every value (zip)"},
+    "table.download.dataset.description": {
+        "zh": "下载本工具的全部数值及其来源（CSV、README.txt、metadata.json）",
+        "en": "Download every value in the explorer with its source (CSV, README.txt, "
+        "metadata.json)",
+    },
+    "table.download.comparison": {
+        "zh": "下载规划对照普查（zip）",
+        "en": "Download plan vs census (zip)",
+    },
+    "table.download.comparison.description": {
+        "zh": "下载各城市和各都市圈、省份、发展带2020年人口规划数字与普查的对照"
+        "（差距、状态、来源）",
+        "en": "Download the plan's 2020 population figure against the census for every city, "
+        "circle, province and belt (gap, status, sources)",
+    },
+    "table.dataset.title": {
+        "zh": "全部数值：每个数值及其来源、质量和原文",
+        "en": "Every value: each figure with its source, quality and the text it was read from",
+    },
+    "table.comparison.title": {
+        "zh": "2020年人口：规划数字对照2020年11月1日普查（万人；差距 = 普查 − 规划）",
+        "en": "Population 2020: the plan's figure against the census of 1 November 2020 "
+        "(10k persons; gap = census − plan)",
+    },
+    "table.about.read": {
+        "zh": '读取：pandas.read_csv("{file}", dtype={{"{column}": str}})（代码列按文本读取）',
+        "en": 'Read with: pandas.read_csv("{file}", dtype={{"{column}": str}}) (the codes as text)',
     },
     "table.download.xlsx.description": {
         "zh": "下载本视图的数据（Excel；“说明”工作表列出来源和链接）",

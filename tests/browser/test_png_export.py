@@ -136,12 +136,13 @@ def to_english(page) -> None:
     page.wait_for_timeout(800)
 
 
-def check_chart(pixels: np.ndarray, info: dict) -> None:
-    """Title, the bars, and below the value axis the swatches of the circles' colours."""
+def check_chart(pixels: np.ndarray, info: dict, colours: dict[str, str] = palette.CIRCLE) -> None:
+    """Title, the bars, and below the value axis the swatches of the bars' colours (the
+    map's colouring; the circles' beside a value map)."""
     _, below = check_basics(pixels, info)
     assert dark_pixels(below) > 200  # tick labels, axis label and the legend's labels
-    for key in ("core", "suxichang", "nanjing", "hefei", "hangzhou", "ningbo", "none"):
-        assert pixels_of(below, swatch(palette.CIRCLE[key])) >= 30, key  # ≈ 10x10 px inside
+    for key, colour in colours.items():
+        assert pixels_of(below, swatch(colour)) >= 30, key  # ≈ 10x10 px inside
 
 
 def test_value_colouring_png_has_title_colour_bar_and_a_telling_name(app):
@@ -187,5 +188,6 @@ def test_province_colouring_png_has_the_provinces_key_in_both_languages(app):
             assert pixels_of(below, swatch(color)) >= 60, (lang, code)
         assert dark_pixels(below) > 150  # the labels
         assert (below.max(axis=-1) < 30).sum() >= 60  # the highlight's black outline swatch
-        check_chart(saved["chart"][1], figure(page, "bar_text"))
+        # The chart beside it is coloured by province too, and its key says so.
+        check_chart(saved["chart"][1], figure(page, "bar_text"), palette.PROVINCE)
     assert rec.console_errors() == []

@@ -3,6 +3,8 @@ read back and compared with the rows behind the view), the citation, the time se
 
 from __future__ import annotations
 
+import zipfile
+
 import pandas as pd
 import pytest
 
@@ -64,14 +66,17 @@ def test_downloads_hold_exactly_the_rows_behind_the_view(app, tmp_path, lang, qu
     expected = expected_rows(lang, **view)
     ids = {expected.columns[0]: str}
 
-    csv = download(page, t("table.download.csv", lang))
-    path = tmp_path / csv.suggested_filename
-    csv.save_as(path)
-    assert path.suffix == ".csv" and view.get("kind", "target") in path.name
-    text = path.read_text(encoding="utf-8-sig")
-    header = [line for line in text.splitlines() if line.startswith("#")]
-    got = pd.read_csv(path, comment="#", dtype=ids, encoding="utf-8-sig", keep_default_na=False)
+    package = download(page, t("table.download.csv", lang))
+    path = tmp_path / package.suggested_filename
+    package.save_as(path)
+    assert path.suffix == ".zip" and view.get("kind", "target") in path.name
+    with zipfile.ZipFile(path) as archive:
+        archive.extractall(tmp_path)
+    csv = tmp_path / f"{path.stem}.csv"
+    assert pd.read_csv(csv).shape[0] == len(expected)  # a bare read_csv: the header first
+    got = pd.read_csv(csv, dtype=ids, keep_default_na=False)
     assert_same_rows(got, expected)
+    header = (tmp_path / "README.txt").read_text(encoding="utf-8").splitlines()
     for source in export.sources_used(export.view_rows(ExplorerState(lang=lang, **view)))["id"]:
         assert any(source in line for line in header), source
     assert any("scope=" in line for line in header)  # the view's link
@@ -128,3 +133,24 @@ def test_sources_section_lists_every_source(app):
     assert "GCJ-02" in text and "WGS84" in text.replace("WGS 84", "WGS84")
     page.screenshot(path=ARTIFACTS / "section-sources-en.png")
     assert rec.console_errors() == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_value_and_the_plan_against_the_census_download_as_plain_csvs(app, tmp_path, lang):
+    page, rec = app(f"?lang={lang}")
+    open_section(page, "table", lang)
+    for key, name, rows in (
+        ("dataset", "ycsp_values", len(export.dataset_rows())),
+        ("comparison", "ycsp_population_2020_plan_vs_census", len(export.comparison_rows())),
+    ):
+        package = download(page, t(f"table.download.{key}", lang))
+        path = tmp_path / package.suggested_filename
+        package.save_as(path)
+        assert path.name == f"{name}.zip"
+        with zipfile.ZipFile(path) as archive:
+            assert archive.namelist() == [f"{name}.csv", "metadata.json", "README.txt"]
+            back = pd.read_csv(archive.open(f"{name}.csv"))  # a bare read_csv
+            readme = archive.read("README.txt").decode("utf-8")
+        assert len(back) == rows and back.columns[0] == "entity_id"
+        assert t("app.title", lang) in readme and "read_csv" in readme
+    assert rec.console_errors() == [] and rec.external_requests() == []

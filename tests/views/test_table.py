@@ -6,6 +6,7 @@ import base64
 import datetime
 import io
 import re
+import zipfile
 
 import numpy as np
 import pandas as pd
@@ -71,14 +72,16 @@ def test_headers_labels_and_names_follow_the_language():
     table = view._table
     assert table.titles["value"] == "数值" and table.titles["source"] == "来源"
     assert set(table.value["kind"]) == {"规划预期"}
-    assert view.csv.label == "下载 CSV" and view.xlsx.label == "下载 Excel"
+    assert view.csv.label == "下载 CSV（zip）" and view.xlsx.label == "下载 Excel"
     assert table.get_root().html_attributes == {"role": "region", "aria-label": "本视图的数据表"}
     assert "数据表" in view._heading.object and "引用本视图" in view._cite.object
 
     state.lang = "en"
     assert table.titles["value"] == "Value" and table.titles["source"] == "Source"
     assert set(table.value["kind"]) == {"plan target"}
-    assert view.csv.label == "Download CSV" and view.xlsx.label == "Download Excel"
+    assert view.csv.label == "Download CSV (zip)" and view.xlsx.label == "Download Excel"
+    assert view.dataset.label == "Download every value (zip)"
+    assert view.comparison.label == "Download plan vs census (zip)"
     assert view.xlsx.description == t("table.download.xlsx.description", "en")
     assert table.aria_label == "Data table of this view"
     assert "Data table" in view._heading.object and "Cite this view" in view._cite.object
@@ -86,9 +89,9 @@ def test_headers_labels_and_names_follow_the_language():
 
 def test_file_names_follow_the_view():
     state, view = table_of()
-    assert view.csv.filename == "ycsp_population_2020_target.csv"
+    assert view.csv.filename == "ycsp_population_2020_target.zip"
     state.param.update(scope="province:340000", compare_by="province")
-    assert view.csv.filename == "ycsp_population_2020_target_province-340000_by-province.csv"
+    assert view.csv.filename == "ycsp_population_2020_target_province-340000_by-province.zip"
     assert view.xlsx.filename == "ycsp_population_2020_target_province-340000_by-province.xlsx"
 
 
@@ -100,12 +103,15 @@ def test_the_csv_button_gives_the_rows_of_the_view_at_click_time(lang, monkeypat
     raw = clicked(view.csv)
     rows = export.view_rows(state)
     id_column = t("table.col.entity_id", lang)
-    back = pd.read_csv(io.BytesIO(raw), comment="#", dtype={id_column: str})
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        name = export.file_name(state, "csv")
+        assert archive.namelist() == [name, "metadata.json", "README.txt"]
+        back = pd.read_csv(archive.open(name), dtype={id_column: str})
+        head = archive.read("README.txt").decode("utf-8").splitlines()
     want = export.localized(rows, lang).replace("", np.nan)
     pd.testing.assert_frame_equal(back, want, check_dtype=False)
-    head = raw.decode("utf-8-sig").splitlines()
     # No page outside a server: the link is the state's query string.
-    assert f"# {t('table.about.link', lang).format(link=to_query(state))}" in head
+    assert t("table.about.link", lang).format(link=to_query(state)) in head
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -140,7 +146,8 @@ def test_a_given_link_or_link_function_is_used():
     view = DataTable(state=state, link=lambda: next(pages))
     view.__panel__()
     # The citation was made once when the table was drawn; each file reads the link anew.
-    assert "Link: http://example.test/app?two" in clicked(view.csv).decode("utf-8-sig")
+    with zipfile.ZipFile(io.BytesIO(clicked(view.csv))) as archive:
+        assert "Link: http://example.test/app?two" in archive.read("README.txt").decode()
     fixed = DataTable(state=state, link="http://example.test/fixed")
     assert "http://example.test/fixed (accessed" in fixed.cite()
 

@@ -81,10 +81,19 @@ class DataTable(View):
         super().__init__(**params)
         # The download buttons build their file at click time, from the state then.
         self.csv = pn.widgets.FileDownload(
-            callback=self.csv_file, color="primary", label="CSV", filename="ycsp.csv"
+            callback=self.csv_file, color="primary", label="CSV", filename="ycsp.zip"
         )
         self.xlsx = pn.widgets.FileDownload(
             callback=self.xlsx_file, color="primary", label="Excel", filename="ycsp.xlsx"
+        )
+        # Not only this view: every value, and the plan against the census.
+        self.dataset = pn.widgets.FileDownload(
+            callback=self.dataset_file, label="Dataset", filename="ycsp_values.zip"
+        )
+        self.comparison = pn.widgets.FileDownload(
+            callback=self.comparison_file,
+            label="Plan vs census",
+            filename="ycsp_population_2020_plan_vs_census.zip",
         )
 
     def _build(self) -> pn.viewable.Viewable:
@@ -106,7 +115,7 @@ class DataTable(View):
         self._table.style.apply(_bold_rows_of(self.state), axis=1)
         return pn.Column(
             self._heading,
-            pn.Row(self.csv, self.xlsx),
+            pn.FlexBox(self.csv, self.xlsx, self.dataset, self.comparison),
             AriaMend(target=self._table, sizing_mode="stretch_width"),
             self._cite,
             sizing_mode="stretch_width",
@@ -125,8 +134,18 @@ class DataTable(View):
         return self.link() if isinstance(self.link, Callable) else str(self.link)
 
     def csv_file(self) -> io.BytesIO:
-        """The CSV of the current view, built at click time."""
-        return io.BytesIO(export.to_csv(self.rows, self.state.lang, self.current_link()))
+        """The current view's CSV (header first) with its README and metadata, in a zip,
+        built at click time."""
+        name = export.file_name(self.state, "csv").removesuffix(".csv")
+        return io.BytesIO(export.to_zip(self.rows, self.state.lang, self.current_link(), name=name))
+
+    def dataset_file(self) -> io.BytesIO:
+        """Every value with its source, in a zip (CSV, README, metadata)."""
+        return io.BytesIO(export.dataset_zip(self.state.lang, self.current_link()))
+
+    def comparison_file(self) -> io.BytesIO:
+        """The plan's 2020 population figures against the census, in a zip."""
+        return io.BytesIO(export.comparison_zip(self.state.lang, self.current_link()))
 
     def xlsx_file(self) -> io.BytesIO:
         """The Excel workbook of the current view, built at click time."""
@@ -165,10 +184,16 @@ class DataTable(View):
                 aria_label=t("table.aria", lang),
             )
             for button, kind in ((self.csv, "csv"), (self.xlsx, "xlsx")):
+                name = export.file_name(self.state, kind)
                 button.param.update(
                     label=t(f"table.download.{kind}", lang),
                     description=t(f"table.download.{kind}.description", lang),
-                    filename=export.file_name(self.state, kind),
+                    filename=name.removesuffix(".csv") + ".zip" if kind == "csv" else name,
+                )
+            for button, kind in ((self.dataset, "dataset"), (self.comparison, "comparison")):
+                button.param.update(
+                    label=t(f"table.download.{kind}", lang),
+                    description=t(f"table.download.{kind}.description", lang),
                 )
             self._cite.object = self._cite_html(rows)
 
