@@ -136,6 +136,30 @@ def test_a_picked_water_body_highlights_its_members_until_the_highlight_moves():
     assert set(state.cities) == set(members_of("water_taihu"))
 
 
+def test_a_notice_goes_once_its_cause_has_passed():
+    state = ExplorerState()  # population 2020 target
+    state.indicator = "gdp"  # no target for GDP: kind moved to observed
+    [moved] = state.notices
+    state.color_by = "circle"  # another selection: what it says still holds
+    state.cities = ["320500"]
+    assert state.notices == [moved]
+    state.year = 2014  # the year it speaks of is no longer the year shown
+    assert state.notices == []
+
+
+def test_a_notice_about_a_link_or_a_search_lasts_until_the_view_changes():
+    state = ExplorerState()
+    state.notify("无此城市", "No such city")  # said of the view as it is now
+    state.lang = "en"  # the language and the section are not what it speaks of
+    state.section = "table"
+    assert len(state.notices) == 1
+    state.scope = "circle:hefei"
+    assert state.notices == []
+    state.notify("一直", "always", holds={})  # speaks of no selection: pushed out only
+    state.reset()
+    assert [n.en for n in state.notices] == ["always"]
+
+
 def test_notices_are_capped():
     state = ExplorerState()
     for i in range(20):

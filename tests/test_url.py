@@ -150,3 +150,12 @@ def test_an_unknown_section_or_pick_is_dropped_with_a_notice():
     assert (state.section, state.feature) == ("explore", "")
     texts = [n.en for n in state.notices]
     assert any("section" in text for text in texts) and any("feature" in text for text in texts)
+
+
+def test_a_links_notices_stay_until_the_user_changes_the_view_it_opened():
+    state = ExplorerState()
+    apply_query(state, "?lang=en&scope=circle:hefei&colour=red")
+    [notice] = state.notices
+    assert "colour" in notice.en and state.scope == "circle:hefei"  # said after applying
+    state.indicator = "gdp"
+    assert notice not in state.notices

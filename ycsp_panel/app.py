@@ -46,12 +46,11 @@ def sync_url(state: ExplorerState) -> None:
     state.param.watch(push, list(PARAMETERS))
 
 
-def explore_layout(notices, answer, city_map, chart, profile) -> pn.Column:
-    """The first section: the notices, then the answer (the scope and the highlighted cities
-    against the plan), the map and the chart side by side on a laptop (the chart under the map
-    on a phone), and the city profile below."""
+def explore_layout(answer, city_map, chart, profile) -> pn.Column:
+    """The first section: the answer (the scope and the highlighted cities against the plan)
+    first, the map and the chart side by side on a laptop (the chart under the map on a phone),
+    and the city profile below."""
     return pn.Column(
-        notices,
         answer,
         pn.FlexBox(
             pn.Column(city_map, styles={"flex": "3 1 460px"}, min_width=300),
@@ -71,7 +70,6 @@ def page_sections(state: ExplorerState) -> Sections:
         sections={
             "explore": Section(
                 [
-                    Notices(state=state),
                     TargetAnswer(state=state),
                     CityMap(state=state),
                     ComparisonChart(state=state),
@@ -121,7 +119,8 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
                 About(state=state),
                 sizing_mode="stretch_width",
             ),
-            "main": sections,
+            # The notices above every section: what a choice changed is said wherever it was made.
+            "main": pn.Column(Notices(state=state), sections, sizing_mode="stretch_width"),
         },
     )
     template.title = f"{t('app.title', 'zh')} | {t('app.title', 'en')}"

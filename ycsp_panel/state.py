@@ -32,12 +32,29 @@ ALL = "all"
 CORE_CITY = "310000"  # Shanghai: the plan's core (一核, ch3 §3), in none of the five circles
 
 
+# The selections a notice may speak of (every one but the language and the section shown).
+NOTICE_SELECTIONS = (
+    *("scope", "cities", "indicator", "year", "kind", "color_by", "compare_by", "overlays"),
+    "feature",
+)
+
+
+def _frozen(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
 @dataclass(frozen=True)
 class Notice:
-    """A message for the user, in both languages (plain text: never rendered as markup)."""
+    """A message for the user, in both languages (plain text: never rendered as markup).
+
+    ``holds``: the selections it speaks of, ``(name, value)`` pairs; it goes away once the
+    state no longer has them ("year moved to 2023" while the year is 2023, not after). Without
+    them it stays until newer notices push it out.
+    """
 
     zh: str
     en: str
+    holds: tuple[tuple[str, object], ...] = ()
 
     def text(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -213,8 +230,20 @@ class ExplorerState(param.Parameterized):
         rows = options[(options["indicator"] == self.indicator) & (options["year"] == self.year)]
         return [k for k in KIND_ORDER if k in set(rows["kind"])]
 
-    def notify(self, zh: str, en: str) -> None:
-        self.notices = [*self.notices[-4:], Notice(zh, en)]
+    def notify(self, zh: str, en: str, holds: dict[str, object] | None = None) -> None:
+        """Tell the user something, for as long as the selections ``holds`` names keep the
+        values it gives (the current ones by default; ``{}``: until pushed out)."""
+        names = list(NOTICE_SELECTIONS) if holds is None else list(holds)
+        values = {name: getattr(self, name) for name in names} | (holds or {})
+        held = tuple((name, _frozen(values[name])) for name in names)
+        self.notices = [*self.notices[-4:], Notice(zh, en, held)]
+
+    @param.depends(*NOTICE_SELECTIONS, watch=True)
+    def _prune_notices(self) -> None:
+        """Notices whose cause has passed (a selection they speak of changed) go away."""
+        kept = [n for n in self.notices if all(_frozen(getattr(self, k)) == v for k, v in n.holds)]
+        if len(kept) != len(self.notices):
+            self.notices = kept
 
     def toggle_city(self, code: str, add: bool = False) -> None:
         """A click on a city: highlight only it, or (``add``) add/remove it from the highlight."""
@@ -274,12 +303,15 @@ class ExplorerState(param.Parameterized):
             moved_zh.append(f"类型改为“{KIND_LABELS[kind]['zh']}”")
             moved_en.append(f"kind moved to “{KIND_LABELS[kind]['en']}”")
         names = data.indicators().set_index("id").loc[self.indicator]
+        # Said while the indicator, year and kind are those it moved to.
+        holds = {"indicator": self.indicator, "year": year, "kind": kind}
         self.notify(
             f"“{names['name_zh']}”没有{self.year}年“{KIND_LABELS[self.kind]['zh']}”的城市数据："
             + "，".join(moved_zh)
             + "。",
             f"{names['name_en']} has no city values for {self.year} "
             f"({KIND_LABELS[self.kind]['en']}): " + ", ".join(moved_en) + ".",
+            holds,
         )
         self.param.update(year=year, kind=kind)
 

@@ -159,7 +159,7 @@ def _parse(key: str, value: str):
 def apply_query(state: ExplorerState, search: str) -> None:
     """Set the state from a query string; what was dropped or moved becomes a notice."""
     params, notices = parse_query(search)
-    for notice in notices:
-        state.notify(notice.zh, notice.en)
     if params:
         state.param.update(**params)
+    for notice in notices:  # said until the user changes the view the link opened
+        state.notify(notice.zh, notice.en)

@@ -77,6 +77,12 @@ def test_search_highlights_a_city_by_chinese_english_or_pinyin(app):
     search(page, "Taizhou")
     both = {SUZHOU, HEFEI, TAIZHOU_JS, TAIZHOU_ZJ}
     wait_until(lambda: {SUZHOU, HEFEI} < highlighted(page) <= both)
+    # Either way the page says that the name is two cities', naming both.
+    wait_until(
+        lambda: any(
+            "泰州市" in text and "台州市" in text for text in deep_texts(page, ".ycsp-notices")
+        )
+    )
     search(page, "<b>Atlantis</b>")
     notice = wait_until(
         lambda: [text for text in deep_texts(page, ".ycsp-notices") if "Atlantis" in text]
@@ -223,3 +229,23 @@ def test_a_link_keeps_the_water_body_picked_on_ecology(browser, app_url):
     finally:
         context.close()
         first.close()
+
+
+def notices_text(page) -> str:
+    return " ".join(deep_texts(page, ".ycsp-notices"))
+
+
+def test_a_notice_shows_where_the_choice_was_made_and_goes_when_its_cause_passes(app):
+    from tests.browser.harness import open_section, select_by_option
+    from ycsp_panel.views.controls import selector_options
+
+    page, rec = app("?lang=en")
+    open_section(page, "population", "en")
+    options = dict(selector_options("en")["indicator"][1])
+    gdp = next(label for label, value in options.items() if value == "gdp")
+    select_by_option(page, gdp).select_option(label=gdp)  # no GDP target: kind moves
+    wait_until(lambda: "kind moved to “observed”" in notices_text(page))
+    assert "section=population" in address(page)  # said on the section where it happened
+    select_by_option(page, "2014").select_option(label="2014")  # another year: cause passed
+    wait_until(lambda: "kind moved" not in notices_text(page))
+    assert rec.console_errors() == []

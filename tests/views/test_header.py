@@ -60,3 +60,34 @@ def test_sections_relabel_and_draw_a_section_only_once_opened():
     state.lang = "en"
     assert list(sections.buttons.options) == [t(f"page.tab.{k}", "en") for k in views]
     assert sections.buttons.value == "table"
+
+
+def completions(text: str) -> list[str]:
+    """What the search's menu offers for ``text`` (Bokeh: case-insensitive, starts_with)."""
+    from ycsp_panel.views.header import search_options
+
+    return [label for label in search_options() if label.lower().startswith(text.lower())]
+
+
+def test_suggestions_start_with_a_name_in_either_script():
+    header = Header(state=ExplorerState())
+    assert header.search.search_strategy == "starts_with"
+    assert completions("su") == ["Suzhou · 苏州市"]  # not Taizhou (Jiangsu) for "Jiangsu"
+    assert completions("苏") == ["苏州市 · Suzhou"]
+    assert completions("Taizhou") == ["Taizhou (Jiangsu) · 泰州市", "Taizhou (Zhejiang) · 台州市"]
+    assert completions("泰州") == ["泰州市 · Taizhou (Jiangsu)"]
+    assert len(set(header.search.options.values())) == 26
+
+
+def test_enter_on_a_shared_name_says_which_city_it_took_and_names_the_other():
+    state = ExplorerState(lang="en")
+    header = Header(state=state)
+    header.search.value_input = "Taizhou"  # typed; Enter takes the menu's first suggestion
+    header.search.value = "321200"
+    assert state.cities == ["321200"]
+    notice = state.notices[-1]
+    assert "highlighted Taizhou (Jiangsu)" in notice.en and "Taizhou (Zhejiang)" in notice.en
+    assert "泰州市（江苏省）" in notice.zh and "台州市（浙江省）" in notice.zh
+    header.search.value_input = "Suzhou"
+    header.search.value = "320500"  # a name one city has: nothing to say
+    assert state.notices == []  # and the highlight moved on: the earlier notice went

@@ -62,6 +62,18 @@ class PageLanguage(pn.custom.JSComponent):
     """
 
 
+def search_options() -> dict[str, str]:
+    """The search's suggestions, label → city code: each city under its English name and
+    under its Chinese name (``Suzhou · 苏州市``, ``苏州市 · Suzhou``), so that a name's start in
+    either script finds it; two cities that share a name are both offered, told apart by
+    their province (``Taizhou (Jiangsu)``, ``Taizhou (Zhejiang)``)."""
+    options = {}
+    for city in data.cities().itertuples():
+        options[f"{city.name_en} · {city.name_zh}"] = city.code
+        options[f"{city.name_zh} · {city.name_en}"] = city.code
+    return options
+
+
 class Header(View):
     """Language toggle, city search, copy-link and reset buttons, bound to the state."""
 
@@ -77,9 +89,10 @@ class Header(View):
             margin=(5, 5),
         )
         self.search = pn.widgets.AutocompleteInput(
-            options={f"{c.name_zh} {c.name_en}": c.code for c in data.cities().itertuples()},
+            options=search_options(),
             case_sensitive=False,
-            search_strategy="includes",
+            # A name's start, in either script: "su" offers Suzhou, not Taizhou (Jiangsu).
+            search_strategy="starts_with",
             restrict=False,
             min_characters=1,
             width=230,
@@ -122,27 +135,50 @@ class Header(View):
         text = event.new
         if not text:
             return
-        codes = [text] if text in self.state.param.cities.objects else find_cities(text)
-        shown = text if len(text) <= 40 else text[:39] + "…"
-        if not codes:
-            self.state.notify(
-                f"没有与“{shown}”相符的城市；可输入中文名、英文名或拼音。",
-                f"No city matches “{shown}”; type a Chinese or English name or pinyin.",
-            )
-        else:
-            if len(codes) > 1:
-                names = data.cities().set_index("code").loc[codes]
-                self.state.notify(
-                    f"“{shown}”与{len(codes)}个城市相符，均已突出显示："
-                    + "、".join(names["name_zh"]),
-                    f"“{shown}” matches {len(codes)} cities, all highlighted: "
-                    + ", ".join(names["name_en"]),
-                )
+        picked = text in self.state.param.cities.objects
+        codes = [text] if picked else find_cities(text)
+        if codes:  # highlighted first: what is said next holds for this highlight
             self.state.cities = [
                 *self.state.cities,
                 *(c for c in codes if c not in self.state.cities),
             ]
+        self._say_what_was_found(text, codes, picked)
         self.search.value = ""  # ready for the next search
+
+    def _say_what_was_found(self, text: str, codes: list[str], picked: bool) -> None:
+        def short(value: str) -> str:
+            return value if len(value) <= 40 else value[:39] + "…"
+
+        names = data.cities().set_index("code")
+        typed = self.search.value_input or ""
+        if picked and len(alike := find_cities(typed)) > 1 and text in alike:
+            # Enter took the menu's first suggestion for a name two cities share: say so,
+            # and name the other(s), which the menu offers too.
+            others = [c for c in alike if c != text]
+            self.state.notify(
+                f"“{short(typed)}”有{len(alike)}个城市：已突出显示{names.loc[text, 'name_zh']}"
+                f"（{names.loc[text, 'province_zh']}）；另有"
+                + "、".join(
+                    f"{names.loc[c, 'name_zh']}（{names.loc[c, 'province_zh']}）" for c in others
+                )
+                + "，可在列表中选择。",
+                f"“{short(typed)}” names {len(alike)} cities: highlighted "
+                f"{names.loc[text, 'name_en']}; also "
+                + ", ".join(names.loc[c, "name_en"] for c in others)
+                + ", which the list offers.",
+            )
+        elif not codes:
+            self.state.notify(
+                f"没有与“{short(text)}”相符的城市；可输入中文名、英文名或拼音。",
+                f"No city matches “{short(text)}”; type a Chinese or English name or pinyin.",
+            )
+        elif len(codes) > 1:
+            self.state.notify(
+                f"“{short(text)}”与{len(codes)}个城市相符，均已突出显示："
+                + "、".join(names.loc[codes, "name_zh"]),
+                f"“{short(text)}” matches {len(codes)} cities, all highlighted: "
+                + ", ".join(names.loc[codes, "name_en"]),
+            )
 
     def _build(self) -> pn.viewable.Viewable:
         return pn.FlexBox(
