@@ -97,6 +97,24 @@ NATIONAL_TITLES_EN = {
     "National Economic and Social Development",
 }
 NATIONAL_DATE = re.compile(r"（国家统计局，(\d{4})年(\d{1,2})月(\d{1,2})日）")
+# A city's GDP found only in another publication than its statistical bulletin (a news report,
+# a government work report, a city profile): its own source, under this prefix, its title the
+# publication's as the row gives it.
+REPORTED = "reported{year}"
+REPORTED_TITLE_EN = (
+    "{name}: regional GDP {year} as quoted by another publication than the "
+    "statistical bulletin — {source}"
+)
+
+
+def is_bulletin(row: dict) -> bool:
+    return row["indicator"] != "gdp" or "统计公报" in row["source"]
+
+
+def qualifier(row: dict) -> str:
+    """``≈`` for a GDP figure the source gives rounded ("1.61 trillion", "4220亿元" where the
+    bulletin prints decimals), ``=`` otherwise."""
+    return "≈" if row["indicator"] == "gdp" and "rounded" in row["precision"] else "="
 
 
 def slug(name_en: str) -> str:
@@ -126,6 +144,11 @@ def build() -> tuple[str, str]:
         entity = row["city_id"]
         name_zh, name_en = names[entity]
         prefix, title_en, published = PUBLICATIONS[(row["indicator"], row["year"])]
+        if not is_bulletin(row):
+            prefix = REPORTED.format(year=row["year"])
+            title_en = REPORTED_TITLE_EN.format(
+                name="{name}", year=row["year"], source=row["source"]
+            )
         source_id = f"{prefix}:{slug(name_en)}"
         if entity == "china":
             day = NATIONAL_DATE.search(row["source"])
@@ -162,7 +185,7 @@ def build() -> tuple[str, str]:
                 "kind": "observed",
                 "value": row["value"],
                 "unit": row["unit"],
-                "qualifier": "=",
+                "qualifier": qualifier(row),
                 "direction": "",
                 "source_id": source_id,
                 "quality": row["quality"],

@@ -101,10 +101,10 @@ def view_rows(state: View) -> pd.DataFrame:
       ``ratio``), ``n_cities`` of ``n_members`` with a figure and ``complete``. An incomplete
       group's ``value`` is the partial sum the chart draws lighter, never a total. Its
       ``source_id`` and source titles join those of its cities (``;``), and the qualifier is
-      empty: the number is not printed anywhere. Every member city of those groups is a row
-      too, also those outside the scope, so each group value can be re-derived; ``groups``
-      names the groups a city counts in (``;``-separated ids). For a ratio the rows of its
-      numerator and denominator are the inputs.
+      empty, or ``≈`` when a figure it sums is approximate (a rounded ``≈ 16,100``). Every
+      member city of those groups is a row too, also those outside the scope, so each group
+      value can be re-derived; ``groups`` names the groups a city counts in (``;``-separated
+      ids). For a ratio the rows of its numerator and denominator are the inputs.
     - ``in_scope``: every city the row covers is in the scope (false for a group that reaches
       beyond it, as the chart's note says, and for a member city outside the scope).
 
@@ -205,6 +205,8 @@ def _group_rows(
         used = cities[cities["entity_id"].isin(codes) & cities["value"].notna()]
         sources = sorted(set(used["source_id"]))
         value = group.value if group.complete else group.partial_value
+        # A sum of which a part is approximate ("≈ 16,100") is approximate too.
+        rough = not pd.isna(value) and bool((used["qualifier"].fillna("=") != "=").any())
         records.append(
             {
                 "entity_id": group.group_id,
@@ -216,7 +218,7 @@ def _group_rows(
                 "indicator_en": spec["name_en"],
                 "year": state.year,
                 "kind": state.kind,
-                "qualifier": "",
+                "qualifier": "≈" if rough else "",
                 "value": value,
                 "unit": spec["unit"],
                 "direction": "",

@@ -13,7 +13,7 @@ from ycsp_panel import data
 from ycsp_panel.analysis import economy
 
 WORLD = ["us_northeast", "us_great_lakes", "japan_pacific", "europe_northwest", "uk_central"]
-SHANGHAI, SUZHOU, XUANCHENG = "310000", "320500", "341800"
+SHANGHAI, SUZHOU, XUANCHENG, MAANSHAN = "310000", "320500", "341800", "340500"
 ZHEJIANG = ["330100", "330200", "330400", "330500", "330600", "330700", "330900", "331000"]
 
 
@@ -109,12 +109,12 @@ def test_land_share_has_no_year_and_its_2020_figure_is_no_goal(shares):
     assert land["now_coverage"] == "0 of 26 cities"
 
 
-def test_2020_gdp_share_is_not_computable_from_15_cities(shares):
+def test_2020_gdp_share_is_not_computable_from_24_cities(shares):
     gdp = shares.loc["gdp"]
-    assert pd.isna(gdp["now"])
+    assert pd.isna(gdp["now"])  # Ma'anshan and Anqing: no 2020 GDP found
     assert gdp["now_reason"] == "incomplete"
-    assert (gdp["now_n_cities"], gdp["now_n_members"]) == (15, 26)
-    assert gdp["now_coverage"] == "15 of 26 cities"
+    assert (gdp["now_n_cities"], gdp["now_n_members"]) == (24, 26)
+    assert gdp["now_coverage"] == "24 of 26 cities"
     assert "bulletin2020:china" in gdp["now_source_ids"]
 
 
@@ -132,8 +132,8 @@ def test_2020_population_share_from_the_census(shares):
 
 
 def test_city_gdp_ranks_the_scope_and_says_no_data():
-    rows = economy.city_gdp([XUANCHENG, SUZHOU, SHANGHAI], 2020)
-    assert list(rows["code"]) == [SHANGHAI, SUZHOU, XUANCHENG]
+    rows = economy.city_gdp([MAANSHAN, SUZHOU, SHANGHAI], 2020)
+    assert list(rows["code"]) == [SHANGHAI, SUZHOU, MAANSHAN]
     shanghai = rows.iloc[0]
     assert shanghai["value"] == data.lookup(SHANGHAI, "gdp", year=2020) == 38700.58
     assert (shanghai["unit"], shanghai["quality"]) == ("100m CNY", "bulletin-quoted")
@@ -150,7 +150,7 @@ def test_city_gdp_ranks_the_scope_and_says_no_data():
 def test_city_gdp_coverage_by_year():
     every = sorted(data.cities()["code"])
     assert economy.city_gdp_years() == [2014, 2020]
-    assert economy.city_gdp(every, 2020)["has_data"].sum() == 15
+    assert economy.city_gdp(every, 2020)["has_data"].sum() == 24
     rows = economy.city_gdp(every, 2014)
     assert sorted(rows.loc[rows["has_data"], "code"]) == ZHEJIANG
     with pytest.raises(ValueError, match="not one of the 26 cities"):

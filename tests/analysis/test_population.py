@@ -179,14 +179,14 @@ def test_national_population_share_2020():
     assert share.reason("en") == ""
 
 
-def test_national_gdp_share_is_not_summed_from_15_cities():
+def test_national_gdp_share_is_not_summed_from_24_cities():
     share = pop.national_share("gdp", 2020)
-    assert (share.n_cities, share.n_members) == (15, 26)
+    assert (share.n_cities, share.n_members) == (24, 26)
     assert share.share_pct is None and share.cluster_sum is None
     assert share.status is Status.NO_DATA
     assert share.goal_pct == 21
-    assert "15 of 26" in share.reason("en")
-    assert "15" in share.reason("zh")
+    assert "24 of 26" in share.reason("en")
+    assert "24" in share.reason("zh")
 
 
 def test_status_rules_use_the_tolerance():

@@ -95,7 +95,7 @@ def test_economy_section_says_what_cannot_be_computed(app, lang):
     expected = t("economy.shares.not_computable.incomplete", lang).format(
         n=len(gdp_2020), year=2020
     )
-    assert shares.loc["gdp", "now"] != shares.loc["gdp", "now"]  # NaN: not summed from 15
+    assert shares.loc["gdp", "now"] != shares.loc["gdp", "now"]  # NaN: not summed from 24
     wait_until(lambda: t("economy.shares.heading", lang) in text_of(page))
     wait_until(lambda: any(expected in text for text in canvas_texts(page, "text")))
     page.wait_for_timeout(1000)

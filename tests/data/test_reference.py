@@ -33,7 +33,7 @@ def test_every_reference_row_is_a_value_with_its_source_quality_and_precision():
     values = data.values().query("file == 'values/reference.csv'")
     sources = data.sources().set_index("id")
     rows = reference_rows()
-    assert len(values) == len(rows) == 80
+    assert len(values) == len(rows) == 89
     indexed = values.set_index(["entity_id", "indicator", "year"])
     for row in rows:
         indicator = {"population_yearend": "population"}.get(row["indicator"], row["indicator"])
@@ -51,7 +51,7 @@ def test_coverage_is_as_the_reference_readme_states():
     counts = values.groupby(["indicator", "year"]).size().to_dict()
     assert counts == {
         ("gdp", 2014): 8,
-        ("gdp", 2020): 15,
+        ("gdp", 2020): 24,
         ("population", 2023): 7,
         ("population_census", 2010): 17,
         ("population_census", 2020): 26,

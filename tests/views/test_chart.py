@@ -123,31 +123,31 @@ def test_gdp_2020_cities_without_a_value_are_listed_as_no_data_not_zero(lang):
     ranked = observed[observed.index.isin(anhui)].sort_values(ascending=False)
     assert list(with_value["id"]) == list(ranked.index)
     missing = bars[bars["value"].isna()]
-    assert set(missing["id"]) == {MAANSHAN, "340800", "341800"}
-    assert list(bars.index[bars["value"].isna()]) == [5, 6, 7]  # at the bottom
+    assert set(missing["id"]) == {MAANSHAN, "340800"}  # no 2020 GDP found for these two
+    assert list(bars.index[bars["value"].isna()]) == [6, 7]  # at the bottom
     no_data = {"zh": "无数据", "en": "no data"}[lang]
     assert set(missing["value_text"]) == {no_data}
     labels = labels_of(element)
     assert {labels[label] for label in missing["label"]} == {no_data}
     [note] = [n for n in view.notes() if n.startswith(("No data", "无数据"))]
-    names = data.cities().set_index("code").loc[[MAANSHAN, "340800", "341800"], f"name_{lang}"]
+    names = data.cities().set_index("code").loc[[MAANSHAN, "340800"], f"name_{lang}"]
     assert all(name in note for name in names)
-    assert "3" in note
+    assert "2" in note
 
 
-def test_gdp_2020_over_all_cities_has_15_values():
+def test_gdp_2020_over_all_cities_has_24_values():
     _, element = chart(lang="en", **GDP_2020)
     bars = bars_of(element)
-    assert bars["value"].notna().sum() == 15
-    assert bars["value"].isna().sum() == 11
+    assert bars["value"].notna().sum() == 24
+    assert bars["value"].isna().sum() == 2
     assert not (bars["value"] == 0).any()
 
 
 @pytest.mark.parametrize(
     ("lang", "coverage", "label"),
     [
-        ("en", "1 of 4 cities", "(partial, 1/4)"),
-        ("zh", "4个城市中1个有数据", "（部分，1/4）"),
+        ("en", "2 of 3 cities", "(partial, 2/3)"),
+        ("zh", "3个城市中2个有数据", "（部分，2/3）"),
     ],
 )
 def test_compare_by_circle_partial_sums_are_lighter_and_say_their_coverage(lang, coverage, label):
@@ -162,10 +162,10 @@ def test_compare_by_circle_partial_sums_are_lighter_and_say_their_coverage(lang,
         alpha = palette.IN_SCOPE_ALPHA if row["complete"] else PARTIAL_ALPHA
         assert bars.loc[group, "alpha"] == alpha
     assert bars.loc["suxichang", "value"] == pytest.approx(40346.3)
-    assert bars.loc["hangzhou", "coverage"] == coverage
-    name = expected.loc["hangzhou", f"name_{lang}"]
-    assert labels_of(element)[bars.loc["hangzhou", "label"]].endswith(label)
-    assert bars.loc["hangzhou", "label"].replace("\n", " ") == name
+    assert bars.loc["hefei", "coverage"] == coverage  # Ma'anshan: no 2020 GDP found
+    name = expected.loc["hefei", f"name_{lang}"]
+    assert labels_of(element)[bars.loc["hefei", "label"]].endswith(label)
+    assert bars.loc["hefei", "label"].replace("\n", " ") == name
     # Suzhou's circle carries the highlight.
     assert bars.loc["suxichang", "label"].startswith("★")
     assert {"★" in text for text in highlighted_of(element)} == {True}

@@ -15,7 +15,7 @@ from ycsp_panel.views.chart import CANVAS_FONT, HIGHLIGHT_MARK
 
 hv.extension("bokeh", logo=False)
 
-SUZHOU, HEFEI, XUANCHENG = "320500", "340100", "341800"
+SUZHOU, HEFEI, XUANCHENG, MAANSHAN = "320500", "340100", "341800", "340500"
 ANHUI = "province:340000"
 
 
@@ -76,9 +76,9 @@ def test_shares_chart_goal_observed_and_not_computable(lang):
     gdp_now = rows.loc[("gdp", "now")]
     assert pd.isna(gdp_now["value"]) and not gdp_now["computable"]
     assert gdp_now["text"] == t("economy.shares.not_computable.incomplete", lang).format(
-        n=15, year=2020
+        n=24, year=2020
     )
-    assert "15" in gdp_now["text"] and "26" in gdp_now["text"]
+    assert "24" in gdp_now["text"] and "26" in gdp_now["text"]
     assert rows.loc[("gdp", "goal"), "direction"] == t("direction.expectation", lang)
     assert rows.loc[("land", "goal"), "direction"] == t("economy.shares.no_direction", lang)
     assert rows.loc[("land", "observed"), "year"] == t("economy.no_year", lang)
@@ -103,16 +103,18 @@ def test_shares_chart_goal_observed_and_not_computable(lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_city_gdp_for_the_scope_with_highlight_quality_and_no_data(lang):
-    state = ExplorerState(lang=lang, scope=ANHUI, cities=[HEFEI, XUANCHENG])
+    state = ExplorerState(lang=lang, scope=ANHUI, cities=[HEFEI, MAANSHAN])
     bars = view.gdp_bars(state)
     assert sorted(bars["code"]) == sorted(state.scope_cities)
-    assert bars["has_data"].sum() == 5
+    assert bars["has_data"].sum() == 6  # Ma'anshan and Anqing: no 2020 GDP found
     hefei = bars.set_index("code").loc[HEFEI]
     name = data.cities().set_index("code").loc[HEFEI, f"name_{lang}"]
     assert hefei["label"] == f"{HIGHLIGHT_MARK} {name}"
     assert hefei["quality"] == t("quality.secondary", lang)
-    xuancheng = bars.set_index("code").loc[XUANCHENG]
-    assert xuancheng["bar_text"] == t("no_data", lang) and not xuancheng["has_data"]
+    maanshan = bars.set_index("code").loc[MAANSHAN]
+    assert maanshan["bar_text"] == t("no_data", lang) and not maanshan["has_data"]
+    xuancheng = bars.set_index("code").loc[XUANCHENG]  # a secondary source, says so
+    assert xuancheng["quality"] == t("quality.secondary", lang) and xuancheng["has_data"]
     assert bars.iloc[-1]["has_data"] == False  # noqa: E712  (no data last, never ranked as 0)
 
     element = view.gdp_element(state)
@@ -120,9 +122,9 @@ def test_city_gdp_for_the_scope_with_highlight_quality_and_no_data(lang):
     unit = data.indicators().set_index("id").loc["gdp", f"unit_{lang}"]
     assert unit in title and "2020" in title
     highlighted = element.GDP.Highlight.dframe()
-    assert highlighted["value"].notna().sum() == 1  # Xuancheng has no bar to outline
+    assert highlighted["value"].notna().sum() == 1  # Ma'anshan has no bar to outline
     labels = element.GDP.Labels.dframe()
-    assert (labels["bar_text"] == t("no_data", lang)).sum() == 3
+    assert (labels["bar_text"] == t("no_data", lang)).sum() == 2
     figure = hv.render(element)
     assert figure.title.text == title
     assert figure.xaxis[0].axis_label == unit
@@ -136,7 +138,7 @@ def test_gdp_title_states_scope_and_coverage():
     title = view.gdp_title(state, view.gdp_bars(state), 2020)
     anhui = data.entity_names().set_index("id").loc["340000", "name_en"]
     assert title == (
-        f"Gross domestic product (100 million CNY) · 2020 · observed\n{anhui}: 5 of 8 cities "
+        f"Gross domestic product (100 million CNY) · 2020 · observed\n{anhui}: 6 of 8 cities "
         "have data"
     )
 
@@ -163,5 +165,5 @@ def test_the_view_relabels_on_language_and_redraws_on_scope_and_cities():
     assert title_of(economy._world.object) == t("economy.world.title", "en")
     assert title_of(economy._shares.object) == t("economy.shares.title", "en")
     assert "observed" in title_of(economy._gdp.object)
-    assert "No data (3 cities)" in economy._gdp_notes.object
+    assert "No data (2 cities)" in economy._gdp_notes.object
     assert economy._headings["gdp"].object == f"### {t('economy.gdp.heading', 'en')}"

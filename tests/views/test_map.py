@@ -78,7 +78,7 @@ def test_missing_values_are_hatched_grey_and_say_no_data():
         column(handles, c) for c in ("ycsp_hatch", "ycsp_fill", "ycsp_value_text")
     )
     with_gdp = set(data.city_values("gdp", 2020, "observed").index)
-    assert len(with_gdp) == 15
+    assert len(with_gdp) == 24
     for code in hatch:
         if code in with_gdp:
             assert hatch[code] == " " and fills[code] != palette.NO_DATA
@@ -161,7 +161,7 @@ def test_legend_states_indicator_unit_year_and_kind():
     state = ExplorerState(indicator="gdp", year=2020, kind="observed", lang="en")
     html = legend_html(state, map_styles(state))
     assert "Gross domestic product (100 million CNY), 2020 · observed" in html
-    assert "no data (11)" in html
+    assert "no data (2)" in html
     state.lang = "zh"
     assert "地区生产总值 (亿元), 2020 · 实际" in legend_html(state, map_styles(state))
 
@@ -294,7 +294,7 @@ def test_key_and_title_follow_indicator_colouring_scope_and_highlight_in_place()
     assert handles["figure"]["colorbar"].title == "亿元"
     assert handles["figure"]["colorbar"].color_mapper.high == 38700.58
     key = key_of(city_map)
-    assert key["label"] == ["无数据 (11)"]
+    assert key["label"] == ["无数据 (2)"]
     assert (key["fill"], key["hatch"]) == ([palette.NO_DATA], ["x"])
     assert save_name(city_map) == "ycsp_map_gdp_2020_observed_zh"
 

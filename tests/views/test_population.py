@@ -82,7 +82,7 @@ def test_aggregates_box_has_coverage_national_share_and_gdp_reason():
     en = view.aggregates_html("en")
     assert "11.7 %" in en and "11.8 %" in en
     assert "26 of 26 cities" in en
-    assert "Only 15 of 26 cities" in en
+    assert "Only 24 of 26 cities" in en
     zh = view.aggregates_html("zh")
     assert "11.7%" in zh and "26个城市中26个有数据" in zh
     assert "<script" not in en

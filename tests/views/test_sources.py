@@ -77,7 +77,7 @@ def test_every_source_appears_with_the_count_of_values_citing_it(lang):
     markup = sources_html(lang)
     counts = data.values()["source_id"].value_counts()
     sources = data.sources()
-    assert len(sources) == 91
+    assert len(sources) == 100
     for source in sources.itertuples():
         [row] = rows_with(markup, f'<span class="ycsp-id">{html.escape(source.id)}</span></th>')
         assert html.escape(getattr(source, f"title_{lang}")) in row

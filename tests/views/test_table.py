@@ -50,9 +50,9 @@ def test_the_table_shows_the_view_rows_and_follows_the_state():
     assert len(table.value) == 26 and table.value["entity_id"].iloc[0] == SHANGHAI
     assert table.disabled and not table.show_index and table.header_filters
 
-    state.indicator = "gdp"  # moves to 2020 observed: 15 of 26 cities with a value
+    state.indicator = "gdp"  # moves to 2020 observed: 24 of 26 cities with a value
     pd.testing.assert_frame_equal(table.value, expected(state))
-    assert table.value["value"].notna().sum() == 15
+    assert table.value["value"].notna().sum() == 24
 
     state.scope = "circle:hefei"
     assert sorted(table.value["entity_id"]) == ["340100", "340200", "340500"]

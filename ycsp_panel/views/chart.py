@@ -313,7 +313,7 @@ def _groups(
         if not has_value:
             number = value_text = t("no_data", lang)
         else:
-            number = format_number(value)
+            number = ("≈ " if group.qualifier == "≈" else "") + format_number(value)
             value_text = f"{number} {unit}"
             if not complete:
                 number = t("chart.partial_label", lang).format(
