@@ -136,6 +136,16 @@ def test_a_picked_water_body_highlights_its_members_until_the_highlight_moves():
     assert set(state.cities) == set(members_of("water_taihu"))
 
 
+def test_observed_population_in_a_census_year_points_to_the_census():
+    state = ExplorerState()  # population 2020 target
+    state.kind = "observed"  # no year-end 2020 figures: moved to 2023 (7 cities)
+    assert (state.year, state.kind) == (2023, "observed")
+    [notice] = state.notices
+    assert "“Resident population (census)”" in notice.en and "普查常住人口" in notice.zh
+    state.param.update(indicator="population_census", year=2020)  # where the notice points
+    assert (state.year, state.kind) == (2020, "observed") and state.notices == []
+
+
 def test_a_notice_goes_once_its_cause_has_passed():
     state = ExplorerState()  # population 2020 target
     state.indicator = "gdp"  # no target for GDP: kind moved to observed

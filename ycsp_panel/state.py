@@ -302,19 +302,41 @@ class ExplorerState(param.Parameterized):
         if kind != self.kind:
             moved_zh.append(f"类型改为“{KIND_LABELS[kind]['zh']}”")
             moved_en.append(f"kind moved to “{KIND_LABELS[kind]['en']}”")
-        names = data.indicators().set_index("id").loc[self.indicator]
+        indicators = data.indicators().set_index("id")
+        names = indicators.loc[self.indicator]
+        # Where the figure asked for is another indicator's (the 2020 census for an observed
+        # 2020 population), say which.
+        elsewhere_zh = elsewhere_en = ""
+        other = ELSEWHERE.get((self.indicator, self.kind))
+        options = view_options()
+        if (
+            other
+            and (
+                (options["indicator"] == other)
+                & (options["year"] == self.year)
+                & (options["kind"] == self.kind)
+            ).any()
+        ):
+            there = indicators.loc[other]
+            elsewhere_zh = f"{self.year}年的实际数字见指标“{there['name_zh']}”。"
+            elsewhere_en = f" The {self.year} figures are the indicator “{there['name_en']}”."
         # Said while the indicator, year and kind are those it moved to.
         holds = {"indicator": self.indicator, "year": year, "kind": kind}
         self.notify(
             f"“{names['name_zh']}”没有{self.year}年“{KIND_LABELS[self.kind]['zh']}”的城市数据："
             + "，".join(moved_zh)
-            + "。",
+            + "。"
+            + elsewhere_zh,
             f"{names['name_en']} has no city values for {self.year} "
-            f"({KIND_LABELS[self.kind]['en']}): " + ", ".join(moved_en) + ".",
+            f"({KIND_LABELS[self.kind]['en']}): " + ", ".join(moved_en) + "." + elsewhere_en,
             holds,
         )
         self.param.update(year=year, kind=kind)
 
+
+# (indicator, kind) -> the indicator that holds such figures for other years: resident
+# population observed in a census year is the census' count.
+ELSEWHERE = {("population", "observed"): "population_census"}
 
 KIND_LABELS = {
     "observed": {"zh": "实际", "en": "observed"},

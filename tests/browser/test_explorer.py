@@ -64,9 +64,7 @@ def test_changing_the_indicator_recolours_the_map_and_updates_the_legend(app):
     label = "地区生产总值 (亿元)"
     select_by_option(page, label).select_option(label=label)
     hatch = wait_until(
-        lambda: (
-            (h := column_by_code(page, "ycsp_hatch")) and list(h.values()).count("x") == 2 and h
-        )
+        lambda: (h := column_by_code(page, "ycsp_hatch")) and list(h.values()).count("x") == 2 and h
     )
     with_gdp = set(data.city_values("gdp", 2020, "observed").index)
     assert {c for c, v in hatch.items() if v == " "} == with_gdp
