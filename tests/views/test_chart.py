@@ -550,3 +550,30 @@ def test_a_status_map_makes_the_chart_say_and_draw_status_in_place():
     assert bar_colours(figure)[SUZHOU] == palette.CIRCLE["suxichang"]
     assert legend.title == "Colour: Metropolitan circle"
     layout._cleanup(root)
+
+
+def source_line_of(figure) -> str:
+    [title] = [m for m in figure.below if isinstance(m, Title) and "ycsp-source" in m.tags]
+    return title.text
+
+
+def test_the_png_carries_the_sources_of_what_it_shows_in_place():
+    from ycsp_panel import export
+
+    state = ExplorerState(lang="en")
+    view = ComparisonChart(state=state)
+    root = view.__panel__().get_root()
+    figure = live_figure(view, root)
+    line = source_line_of(figure)
+    assert line.replace("\n", " ").startswith(
+        "Source: YRD Urban Agglomeration Development Plan (2016)"
+    )
+    assert all(len(part) <= 44 for part in line.split("\n"))  # wrapped to fit the canvas
+    state.indicator = "gdp"  # 24 cities, each from its own publication
+    assert live_figure(view, root) is figure
+    n = len(export.sources_used(export.view_rows(state)))
+    assert source_line_of(figure).replace("\n", " ") == (
+        f"Sources: {n} publications; each city's is in its hover and in the data table"
+    )
+    state.lang = "zh"
+    assert source_line_of(figure).startswith(f"来源：{n}种出版物")

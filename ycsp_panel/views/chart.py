@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 from weakref import WeakKeyDictionary
 
@@ -170,6 +170,7 @@ class Comparison:
     notes: list[str] = field(default_factory=list)
     message: str | None = None
     key_title: str = ""  # what the colours of the key are (city bars: the map's colouring)
+    source_line: str = ""  # the sources, as a saved PNG gives them (export.source_line)
 
 
 def format_number(value: float) -> str:
@@ -197,8 +198,9 @@ def comparison(state: ExplorerState) -> Comparison:
         kind=KIND_LABELS[state.kind][lang],
     )
     by = state.compare_by
+    source = export.source_line(export.view_rows(state), lang)
     if by == "city":
-        return _cities(state, title, unit)
+        return replace(_cities(state, title, unit), source_line=source)
     title = f"{title}\n{t(f'chart.title.{by}', lang)}"
     axis_label = t(f"chart.axis.{by}", lang)
     group_word = t(f"group.{by}", lang)
@@ -207,7 +209,7 @@ def comparison(state: ExplorerState) -> Comparison:
             indicator=spec[f"name_{lang}"], group=group_word
         )
         return Comparison(by, title, axis_label, unit, message=message)
-    return _groups(state, spec, title, axis_label, unit)
+    return replace(_groups(state, spec, title, axis_label, unit), source_line=source)
 
 
 def _cities(state: ExplorerState, title: str, unit: str) -> Comparison:
@@ -492,6 +494,7 @@ def comparison_element(
                 _no_selection_glyphs,
                 _marks,
                 _legend_below(legend or look.legend, chart.key_title),
+                _source_line_below(chart.source_line),
                 ready_to_save(filename),
                 *([on_draw] if on_draw is not None else []),
             ],
@@ -676,6 +679,34 @@ def fill_key(figure, filled, labels: dict[str, str], title: str = "") -> None:
     figure.add_layout(legend, "below")
 
 
+SOURCE_TAG = "ycsp-source"  # the figure's source line (see source_below)
+
+
+def source_below(figure, text: str) -> None:
+    """The view's source line (:func:`ycsp_panel.export.source_line`) under the figure, inside
+    the canvas so that a saved PNG carries it; added once, its text set in place after."""
+    [title] = [m for m in figure.below if isinstance(m, Title) and SOURCE_TAG in m.tags] or [None]
+    if title is None:
+        title = Title(
+            text=text,
+            align="left",
+            text_font_size="8pt",
+            text_font_style="normal",
+            text_color="#555555",
+            tags=[SOURCE_TAG],
+        )
+        figure.add_layout(title, "below")
+    elif title.text != text:
+        title.text = text
+
+
+def _source_line_below(text: str | Callable[[], str]):
+    def hook(plot, element) -> None:
+        source_below(plot.state, text() if callable(text) else text)
+
+    return hook
+
+
 def ready_to_save(filename: str | Callable[[], str]):
     """A hook naming the save tool's file and putting every canvas text in a CJK font."""
 
@@ -844,6 +875,7 @@ class ComparisonChart(ChartView):
             for tool in figure_tools(figure, SaveTool):
                 tool.filename = self._save_name()
             fill_key(figure, bars, look.legend, chart.key_title)
+            source_below(figure, chart.source_line)
         return True
 
     @property

@@ -46,7 +46,7 @@ from bokeh.models import (
     Text,
 )
 
-from ycsp_panel import data
+from ycsp_panel import data, export
 from ycsp_panel.i18n import t
 from ycsp_panel.state import (
     ALL,
@@ -63,6 +63,7 @@ from ycsp_panel.views.chart import (
     key_legend,
     legend_columns,
     legend_label,
+    source_below,
     use_canvas_font,
 )
 from ycsp_panel.views.colouring import categories_in_order, category_of
@@ -353,6 +354,16 @@ def map_title(state: ExplorerState) -> str:
             kind=KIND_LABELS[state.kind][lang],
         )
     return f"{t(f'map.color_by.{state.color_by}', lang)}\n{t('map.title', lang)}"
+
+
+def map_source_line(state: ExplorerState) -> str:
+    """The map's sources as its PNG gives them: those of the values it colours by; for a
+    categorical colouring the plan (whose structure it draws) and the boundaries; for status
+    the plan's Table 3 and the 2020 census."""
+    if state.color_by == "value":
+        return export.source_line(export.view_rows(state), state.lang)
+    what = "png.source.status" if state.color_by == "status" else "png.source.plan"
+    return t("png.source.one", state.lang).format(title=t(what, state.lang))
 
 
 def map_filename(state: ExplorerState) -> str:
@@ -772,6 +783,7 @@ class CityMap(View):
             return
         state, lang = self.state, self.state.lang
         handles["figure"].title.text = map_title(state)
+        source_below(handles["figure"], map_source_line(state))
         for tool in handles["save"]:
             tool.filename = map_filename(state)
         rows = legend_rows(state, styles)
