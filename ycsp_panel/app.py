@@ -115,7 +115,8 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
         items={
             "tools": Header(state=state),
             "sidebar": pn.Column(
-                Controls(state=state, show_language=False),
+                # Only the selectors that act on the section in view: those its views follow.
+                Controls(state=state, show_language=False, acting=sections.acting()),
                 About(state=state),
                 sizing_mode="stretch_width",
             ),

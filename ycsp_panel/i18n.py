@@ -343,6 +343,10 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Population 2020: the plan's figure against the census of 1 November 2020 "
         "(10k persons; gap = census − plan)",
     },
+    "controls.none_here": {
+        "zh": "本部分不随这些选择变化；其他部分的选择保留。",
+        "en": "Nothing in this section depends on the selections; they are kept for the others.",
+    },
     "png.source.one": {"zh": "来源：{title}", "en": "Source: {title}"},
     "png.source.status": {
         "zh": "《长江三角洲城市群发展规划》（2016）表3；第七次全国人口普查（2020），各市公报",

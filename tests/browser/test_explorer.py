@@ -166,7 +166,7 @@ def test_record_update_cost(browser, app_url):
         (
             "indicator",
             "地区生产总值 (亿元)",
-            lambda: list(column_by_code(page2, "ycsp_hatch").values()).count("x") == 11,
+            lambda: list(column_by_code(page2, "ycsp_hatch").values()).count("x") == 2,
         ),
         # Back to population the kind stays "observed": the nearest year is 2023 (7 cities).
         (

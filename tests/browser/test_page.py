@@ -236,16 +236,20 @@ def notices_text(page) -> str:
 
 
 def test_a_notice_shows_where_the_choice_was_made_and_goes_when_its_cause_passes(app):
+    """And a section shows only the selectors that act on it (Population: no indicator)."""
     from tests.browser.harness import open_section, select_by_option
     from ycsp_panel.views.controls import selector_options
 
     page, rec = app("?lang=en")
-    open_section(page, "population", "en")
+    open_section(page, "table", "en")  # a section that follows the indicator
     options = dict(selector_options("en")["indicator"][1])
     gdp = next(label for label, value in options.items() if value == "gdp")
     select_by_option(page, gdp).select_option(label=gdp)  # no GDP target: kind moves
     wait_until(lambda: "kind moved to “observed”" in notices_text(page))
-    assert "section=population" in address(page)  # said on the section where it happened
+    assert "section=table" in address(page)  # said on the section where it happened
     select_by_option(page, "2014").select_option(label="2014")  # another year: cause passed
     wait_until(lambda: "kind moved" not in notices_text(page))
+    open_section(page, "population", "en")
+    wait_until(lambda: not select_by_option(page, gdp).is_visible())  # acts on no population view
+    assert page.get_by_label(t("controls.scope", "en")).first.is_visible()
     assert rec.console_errors() == []

@@ -48,3 +48,28 @@ def test_labels_follow_the_language():
     assert "Circle · Hefei metropolitan circle" in controls.scope.options
     assert "Resident population (10,000 persons)" in controls.indicator.options
     assert scope_label("all", "en") == "All 26 cities"
+
+
+def test_only_the_selectors_that_act_on_the_section_in_view_are_shown():
+    from ycsp_panel.app import page_sections
+
+    state = ExplorerState()
+    controls = Controls(state=state, acting=page_sections(state).acting())
+    every = {"indicator", "year", "kind", "scope", "cities", "color_by", "compare_by", "overlays"}
+    assert controls.shown() == every  # the map and the chart follow all of them
+    state.section = "population"  # follows the scope and the highlight only
+    assert controls.shown() == {"scope", "cities"}
+    assert not controls.indicator.visible and not controls.color_by.visible
+    assert controls.scope.visible
+    headings = {key: pane.visible for key, pane in controls._headings.items()}
+    assert headings == {"controls.what": False, "controls.where": True, "controls.how": False}
+    state.section = "table"  # the rows behind the view: what, where, and the grouping
+    assert controls.shown() == every - {"color_by", "overlays"}
+    assert controls.compare_by.visible and not controls.overlays.visible
+    state.section = "sources"  # nothing follows a selection: say so
+    assert controls.shown() == set() and controls._idle.visible
+    state.lang = "en"
+    assert "Nothing in this section" in controls._idle.object
+    state.section = "explore"
+    assert controls.shown() == every and not controls._idle.visible
+    assert Controls(state=ExplorerState(section="sources")).shown() == every  # no acting: all

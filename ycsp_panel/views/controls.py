@@ -23,7 +23,17 @@ from ycsp_panel.views.aria import AriaMend
 from ycsp_panel.views.base import View
 
 _LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
-HEADING_CSS = ".ycsp-h { font-size: 15px; font-weight: 600; margin: 6px 0 0 0; color: #1f3a5f; }"
+HEADING_CSS = (
+    ".ycsp-h { font-size: 15px; font-weight: 600; margin: 6px 0 0 0; color: #1f3a5f; }"
+    ".ycsp-idle { font-size: 13px; color: #555; margin: 0; }"
+)
+# The sidebar's groups of selectors, by the state parameter each selector sets.
+GROUPS = {
+    "controls.what": ("indicator", "year", "kind"),
+    "controls.where": ("scope", "cities"),
+    "controls.how": ("color_by", "compare_by", "overlays"),
+}
+GROUPS_OF = {name: key for key, names in GROUPS.items() for name in names}
 
 
 @cache
@@ -80,8 +90,14 @@ class Controls(View):
     show_language = param.Boolean(
         default=True, doc="Offer the language toggle (the app has it in its header instead)"
     )
+    acting = param.Dict(
+        default=None,
+        allow_None=True,
+        doc="Per page section, the state parameters its views follow: the selectors shown are "
+        "those that act on the section in view (None: every selector, always)",
+    )
 
-    watches = ("lang",)
+    watches = ("lang", "section")
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -120,12 +136,39 @@ class Controls(View):
         self.kind.link(state, value="kind")
         state.param.watch(lambda *_events: self._update_periods(), ["indicator", "year", "kind"])
         self.__panel__()  # the selectors are on the page from the start
+        self._show_acting()
 
     def refresh(self, changed: set[str]) -> None:
-        self._update_options()
-        self._update_periods()
-        for key, pane in self._headings.items():
-            pane.object = self._heading_html(key)
+        if "lang" in changed:
+            self._update_options()
+            self._update_periods()
+            for key, pane in self._headings.items():
+                pane.object = self._heading_html(key)
+            self._idle.object = self._idle_html()
+        self._show_acting()
+
+    def shown(self) -> set[str]:
+        """The state parameters whose selectors are shown now."""
+        if self.acting is None:
+            return set(GROUPS_OF)
+        return set(self.acting.get(self.state.section, GROUPS_OF)) & set(GROUPS_OF)
+
+    def _show_acting(self) -> None:
+        shown = self.shown()
+        with pn.io.hold():
+            for name, widgets in self._widgets_of.items():
+                for widget in widgets:
+                    if widget.visible != (name in shown):
+                        widget.visible = name in shown
+            for key, names in GROUPS.items():
+                visible = bool(shown & set(names))
+                if self._headings[key].visible != visible:
+                    self._headings[key].visible = visible
+            if self._idle.visible != (not shown):
+                self._idle.visible = not shown
+
+    def _idle_html(self) -> str:
+        return f"<p class='ycsp-idle'>{html.escape(t('controls.none_here', self.state.lang))}</p>"
 
     def _update_options(self) -> None:
         state, lang = self.state, self.state.lang
@@ -165,8 +208,22 @@ class Controls(View):
         def heading(key: str) -> pn.pane.HTML:
             return self._headings[key]
 
-        return pn.Column(
+        self._idle = pn.pane.HTML(
+            self._idle_html(), margin=(8, 10, 0, 10), stylesheets=[HEADING_CSS], visible=False
+        )
+        self._widgets_of = {
+            "indicator": [self.indicator],
+            "year": [self.year],
+            "kind": [self.kind],
+            "scope": [self.scope],
+            "cities": [self._cities_mended],
+            "color_by": [self.color_by],
+            "compare_by": [self.compare_by],
+            "overlays": [self.overlays],
+        }
+        layout = pn.Column(
             *([self.language] if self.show_language else []),
+            self._idle,
             heading("controls.what"),
             self.indicator,
             self.year,
@@ -180,3 +237,4 @@ class Controls(View):
             self.overlays,
             sizing_mode="stretch_width",
         )
+        return layout

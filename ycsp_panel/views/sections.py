@@ -120,6 +120,13 @@ class Sections(View):
         if self.active in self.state.param.section.objects:
             self.state.section = self.active
 
+    def acting(self) -> dict[str, tuple[str, ...]]:
+        """Per section, the state parameters its views follow (their ``watches``)."""
+        return {
+            key: tuple(sorted({n for v in section.views if isinstance(v, View) for n in v.watches}))
+            for key, section in self.sections.items()
+        }
+
     @property
     def built_sections(self) -> list[str]:
         """The keys of the sections opened so far (the others have cost nothing)."""
