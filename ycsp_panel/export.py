@@ -22,6 +22,7 @@ from typing import Protocol
 import pandas as pd
 
 from ycsp_panel import data
+from ycsp_panel.analysis.population import Status, population_status, target_answers
 from ycsp_panel.i18n import Lang, t
 from ycsp_panel.state import KIND_LABELS, by_selection, scope_label
 
@@ -399,7 +400,11 @@ def to_csv(rows: pd.DataFrame, lang: Lang) -> bytes:
     the Chinese; pandas skips it), ``\n`` line ends. Read back with
     ``pd.read_csv(path, dtype={id column: str})`` (the ids are codes such as ``310000``).
     Its provenance is in :func:`to_zip`."""
-    return localized(rows, lang).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    return _frame_csv(localized(rows, lang))
+
+
+def _frame_csv(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
 def _sources_json(sources: pd.DataFrame, lang: Lang) -> list[dict]:
@@ -436,11 +441,6 @@ def metadata(
     }
 
 
-def _readme(lines: list[str], csv_name: str, id_column: str, lang: Lang) -> str:
-    read = t("table.about.read", lang).format(file=csv_name, column=id_column)
-    return "\n".join([*lines, "", read]) + "\n"
-
-
 def package(files: dict[str, bytes]) -> bytes:
     """A zip of ``files`` (name → bytes), deflated, in the given order, with fixed dates (the
     same files give the same bytes)."""
@@ -456,16 +456,27 @@ def to_zip(
 ) -> bytes:
     """The view's rows as ``<name>.csv`` (:func:`to_csv`) beside ``metadata.json``
     (:func:`metadata`) and ``README.txt`` (:func:`about_lines` and how to read the CSV)."""
-    csv_name = f"{name or 'ycsp'}.csv"
-    lines = about_lines(rows, lang, link, produced)
-    meta = metadata(rows, lang, link, produced)
+    return _with_provenance(
+        f"{name or 'ycsp'}.csv",
+        to_csv(rows, lang),
+        about_lines(rows, lang, link, produced),
+        metadata(rows, lang, link, produced),
+        column_titles(lang)["entity_id"],
+        lang,
+    )
+
+
+def _with_provenance(
+    csv_name: str, csv: bytes, lines: list[str], meta: dict, id_column: str, lang: Lang
+) -> bytes:
+    """A CSV beside its ``metadata.json`` and a ``README.txt`` of ``lines`` and how to read
+    it, zipped (:func:`package`)."""
+    read = t("table.about.read", lang).format(file=csv_name, column=id_column)
     return package(
         {
-            csv_name: to_csv(rows, lang),
+            csv_name: csv,
             "metadata.json": json.dumps(meta, ensure_ascii=False, indent=2).encode("utf-8"),
-            "README.txt": _readme(lines, csv_name, column_titles(lang)["entity_id"], lang).encode(
-                "utf-8"
-            ),
+            "README.txt": ("\n".join([*lines, "", read]) + "\n").encode("utf-8"),
         }
     )
 
@@ -520,22 +531,18 @@ def dataset_rows() -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def _frame_csv(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
-
-
 def _package_of(
     frame: pd.DataFrame,
     csv_name: str,
     title_key: str,
-    source_ids: set[str],
+    used: pd.DataFrame,
     lang: Lang,
     link: str,
     produced: datetime.date | None,
 ) -> bytes:
+    """A whole-data download (``frame``, stable column ids) packaged as the view's are, its
+    README and metadata naming ``used`` (:func:`sources_used`)."""
     produced = produced or datetime.date.today()
-    sources = data.sources()
-    used = sources[sources["id"].isin(source_ids)].sort_values("id")
     title = t(title_key, lang)
     lines = [
         t("app.title", lang),
@@ -556,21 +563,15 @@ def _package_of(
         "rows": len(frame),
         "sources": _sources_json(used, lang),
     }
-    return package(
-        {
-            csv_name: _frame_csv(frame),
-            "metadata.json": json.dumps(meta, ensure_ascii=False, indent=2).encode("utf-8"),
-            "README.txt": _readme(lines, csv_name, "entity_id", lang).encode("utf-8"),
-        }
-    )
+    return _with_provenance(csv_name, _frame_csv(frame), lines, meta, "entity_id", lang)
 
 
 def dataset_zip(lang: Lang, link: str, produced: datetime.date | None = None) -> bytes:
     """:func:`dataset_rows` as ``ycsp_values.csv`` with its ``metadata.json`` and
     ``README.txt`` (every source it cites)."""
     rows = dataset_rows()
-    ids = {i for joined in rows["source_id"] for i in str(joined).split(";") if i}
-    return _package_of(rows, "ycsp_values.csv", "table.dataset.title", ids, lang, link, produced)
+    used = sources_used(rows)
+    return _package_of(rows, "ycsp_values.csv", "table.dataset.title", used, lang, link, produced)
 
 
 COMPARISON_COLUMNS = (
@@ -584,8 +585,6 @@ def comparison_rows() -> pd.DataFrame:
     """The plan's 2020 population figure against the 2020 census for every city and group
     (:func:`ycsp_panel.analysis.population.target_answers`), 10k persons, with the status in
     words and the sources of both figures (:data:`COMPARISON_COLUMNS`)."""
-    from ycsp_panel.analysis.population import Status, population_status, target_answers
-
     answers = target_answers()
     cities = population_status().set_index("code")
     plan = data.values()
@@ -593,18 +592,21 @@ def comparison_rows() -> pd.DataFrame:
     plan_sources = plan[plan["kind"] == "target"].drop_duplicates("entity_id")
     plan_sources = plan_sources.set_index("entity_id")["source_id"]
     census_sources = cities["census_2020_source"]
+    members = {
+        by: data.group_members(by).groupby("group_id")["city_code"].agg(list)
+        for by in set(answers["entity_type"]) - {"city"}
+    }
 
     def of_members(sources: pd.Series) -> list[str]:
         """Each row's source ids: a city's own, a group's members' (joined by ``;``)."""
-        out = []
-        for row in answers.itertuples():
-            if row.entity_type == "city":
-                out.append(sources.get(row.entity_id, ""))
-                continue
-            members = data.group_members(row.entity_type)
-            codes = members.loc[members["group_id"] == row.entity_id, "city_code"]
-            out.append(";".join(sorted(set(sources.reindex(codes).dropna()))))
-        return out
+        return [
+            sources.get(row.entity_id, "")
+            if row.entity_type == "city"
+            else ";".join(
+                sorted(set(sources.reindex(members[row.entity_type][row.entity_id]).dropna()))
+            )
+            for row in answers.itertuples()
+        ]
 
     return pd.DataFrame(
         {
@@ -633,15 +635,10 @@ def comparison_zip(lang: Lang, link: str, produced: datetime.date | None = None)
     """:func:`comparison_rows` as ``ycsp_population_2020_plan_vs_census.csv`` with its
     ``metadata.json`` and ``README.txt``."""
     rows = comparison_rows()
-    ids = {
-        i
-        for column in ("plan_source_id", "census_source_id")
-        for joined in rows[column].dropna()
-        for i in str(joined).split(";")
-        if i
-    }
+    both = rows["plan_source_id"].fillna("") + ";" + rows["census_source_id"].fillna("")
+    used = sources_used(pd.DataFrame({"source_id": both}))
     name = "ycsp_population_2020_plan_vs_census.csv"
-    return _package_of(rows, name, "table.comparison.title", ids, lang, link, produced)
+    return _package_of(rows, name, "table.comparison.title", used, lang, link, produced)
 
 
 def to_xlsx(

@@ -212,7 +212,7 @@ LABELS: dict[str, dict[Lang, str]] = {
         "zh": "当前范围内没有{group}。",
         "en": "No {group} lies in the current scope.",
     },
-    # -- city profile ----------------------------------------------------------------------
+    # -- the answer above the map ------------------------------------------------------------
     "answer.heading": {
         "zh": "2020年人口：规划对照普查",
         "en": "Population 2020: the plan against the census",
@@ -230,6 +230,7 @@ LABELS: dict[str, dict[Lang, str]] = {
         "±{tolerance} is “near”. Click a city on the map to see it here.",
     },
     "answer.region": {"zh": "目标完成情况", "en": "Against the plan"},
+    # -- city profile ----------------------------------------------------------------------
     "profile.prompt": {
         "zh": "在地图上点击一个城市，查看它的概况。",
         "en": "Click a city on the map to see its profile.",

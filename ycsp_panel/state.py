@@ -18,6 +18,7 @@ import pandas as pd
 import param
 
 from ycsp_panel import data
+from ycsp_panel.analysis.ecology import participation
 from ycsp_panel.data import memo
 from ycsp_panel.i18n import LANGUAGES, t
 
@@ -160,11 +161,8 @@ def nearest_option(
 @cache
 def feature_members() -> dict[str, tuple[str, ...]]:
     """The box 8 water bodies and box 9 supervision zones (ids, in the data's order) and the
-    codes of their member cities."""
-    names = data.entity_names().drop_duplicates("id").set_index("id")
-    memberships = data.memberships()
-    kinds = memberships["group_id"].map(names["type"])
-    rows = memberships[kinds.isin(("water_body", "supervision_zone"))]
+    codes of their member cities (:func:`ycsp_panel.analysis.ecology.participation`)."""
+    rows = participation()
     return {
         group: tuple(dict.fromkeys(members["city_code"]))
         for group, members in rows.groupby("group_id", sort=False)

@@ -422,14 +422,17 @@ def target_answers() -> pd.DataFrame:
     ``reason_en``, empty where it can). Groups sum their members (complete sums only, on one
     boundary: :func:`population_aggregates`)."""
     cities = population_status()
-    columns = ["expected_2020", "direction", "census_2020", "gap", "gap_pct", "status"]
+    columns = [
+        *("entity_id", "entity_type", "name_zh", "name_en", "expected_2020", "direction"),
+        *("census_2020", "gap", "gap_pct", "status", "reason_zh", "reason_en"),
+    ]
     frames = [
         cities.assign(
             entity_id=cities["code"],
             entity_type="city",
             reason_zh=cities["reason_zh"].where(~cities["comparable"], ""),
             reason_en=cities["reason_en"].where(~cities["comparable"], ""),
-        )[["entity_id", "entity_type", "name_zh", "name_en", *columns, "reason_zh", "reason_en"]]
+        )[columns]
     ]
     notes = _boundary_notes()
     for by in ("circle", "province", "belt", "cluster"):
@@ -448,16 +451,6 @@ def target_answers() -> pd.DataFrame:
                 gap=gap.round(4),
                 reason_zh=reasons["zh"],
                 reason_en=reasons["en"],
-            )[
-                [
-                    "entity_id",
-                    "entity_type",
-                    "name_zh",
-                    "name_en",
-                    *columns,
-                    "reason_zh",
-                    "reason_en",
-                ]
-            ]
+            )[columns]
         )
     return pd.concat(frames, ignore_index=True)

@@ -156,10 +156,9 @@ class Controls(View):
     def _show_acting(self) -> None:
         shown = self.shown()
         with pn.io.hold():
-            for name, widgets in self._widgets_of.items():
-                for widget in widgets:
-                    if widget.visible != (name in shown):
-                        widget.visible = name in shown
+            for name, widget in self._widget_of.items():
+                if widget.visible != (name in shown):
+                    widget.visible = name in shown
             for key, names in GROUPS.items():
                 visible = bool(shown & set(names))
                 if self._headings[key].visible != visible:
@@ -211,16 +210,8 @@ class Controls(View):
         self._idle = pn.pane.HTML(
             self._idle_html(), margin=(8, 10, 0, 10), stylesheets=[HEADING_CSS], visible=False
         )
-        self._widgets_of = {
-            "indicator": [self.indicator],
-            "year": [self.year],
-            "kind": [self.kind],
-            "scope": [self.scope],
-            "cities": [self._cities_mended],
-            "color_by": [self.color_by],
-            "compare_by": [self.compare_by],
-            "overlays": [self.overlays],
-        }
+        self._widget_of = {name: getattr(self, name) for name in GROUPS_OF}
+        self._widget_of["cities"] = self._cities_mended  # the choice inside its ARIA mend
         layout = pn.Column(
             *([self.language] if self.show_language else []),
             self._idle,

@@ -8,6 +8,7 @@ import param
 from ycsp_panel import data
 from ycsp_panel.i18n import LANGUAGES, t
 from ycsp_panel.state import find_cities
+from ycsp_panel.url import shown
 from ycsp_panel.views.base import View
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -146,9 +147,6 @@ class Header(View):
         self.search.value = ""  # ready for the next search
 
     def _say_what_was_found(self, text: str, codes: list[str], picked: bool) -> None:
-        def short(value: str) -> str:
-            return value if len(value) <= 40 else value[:39] + "…"
-
         names = data.cities().set_index("code")
         typed = self.search.value_input or ""
         if picked and len(alike := find_cities(typed)) > 1 and text in alike:
@@ -156,27 +154,27 @@ class Header(View):
             # and name the other(s), which the menu offers too.
             others = [c for c in alike if c != text]
             self.state.notify(
-                f"“{short(typed)}”有{len(alike)}个城市：已突出显示{names.loc[text, 'name_zh']}"
+                f"“{shown(typed)}”有{len(alike)}个城市：已突出显示{names.loc[text, 'name_zh']}"
                 f"（{names.loc[text, 'province_zh']}）；另有"
                 + "、".join(
                     f"{names.loc[c, 'name_zh']}（{names.loc[c, 'province_zh']}）" for c in others
                 )
                 + "，可在列表中选择。",
-                f"“{short(typed)}” names {len(alike)} cities: highlighted "
+                f"“{shown(typed)}” names {len(alike)} cities: highlighted "
                 f"{names.loc[text, 'name_en']}; also "
                 + ", ".join(names.loc[c, "name_en"] for c in others)
                 + ", which the list offers.",
             )
         elif not codes:
             self.state.notify(
-                f"没有与“{short(text)}”相符的城市；可输入中文名、英文名或拼音。",
-                f"No city matches “{short(text)}”; type a Chinese or English name or pinyin.",
+                f"没有与“{shown(text)}”相符的城市；可输入中文名、英文名或拼音。",
+                f"No city matches “{shown(text)}”; type a Chinese or English name or pinyin.",
             )
         elif len(codes) > 1:
             self.state.notify(
-                f"“{short(text)}”与{len(codes)}个城市相符，均已突出显示："
+                f"“{shown(text)}”与{len(codes)}个城市相符，均已突出显示："
                 + "、".join(names.loc[codes, "name_zh"]),
-                f"“{short(text)}” matches {len(codes)} cities, all highlighted: "
+                f"“{shown(text)}” matches {len(codes)} cities, all highlighted: "
                 + ", ".join(names.loc[codes, "name_en"]),
             )
 
