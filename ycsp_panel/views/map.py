@@ -356,12 +356,21 @@ def map_title(state: ExplorerState) -> str:
     return f"{t(f'map.color_by.{state.color_by}', lang)}\n{t('map.title', lang)}"
 
 
+@by_selection("lang", "indicator", "year", "kind", "color_by")
 def map_source_line(state: ExplorerState) -> str:
-    """The map's sources as its PNG gives them: those of the values it colours by; for a
-    categorical colouring the plan (whose structure it draws) and the boundaries; for status
-    the plan's Table 3 and the 2020 census."""
+    """The map's sources as its PNG gives them, once per process and view: those of the
+    values it colours the 26 cities by (all of them, whatever the scope); for a categorical
+    colouring the plan (whose structure it draws) and the boundaries; for status the plan's
+    Table 3 and the 2020 census."""
     if state.color_by == "value":
-        return export.source_line(export.view_rows(state), state.lang)
+        values = data.values()
+        shown = values[
+            (values["indicator"] == state.indicator)
+            & (values["year"] == state.year)
+            & (values["kind"] == state.kind)
+            & values["entity_id"].isin(data.cities()["code"])
+        ]
+        return export.source_line(shown, state.lang)
     what = "png.source.status" if state.color_by == "status" else "png.source.plan"
     return t("png.source.one", state.lang).format(title=t(what, state.lang))
 
