@@ -27,6 +27,7 @@ from ycsp_panel.views import (
     Sections,
     SourcesAndMethod,
     TargetAnswer,
+    Timeline,
     TimeSeries,
 )
 
@@ -46,12 +47,13 @@ def sync_url(state: ExplorerState) -> None:
     state.param.watch(push, list(PARAMETERS))
 
 
-def explore_layout(answer, city_map, chart, profile) -> pn.Column:
+def explore_layout(answer, timeline, city_map, chart, profile) -> pn.Column:
     """The first section: the answer (the scope and the highlighted cities against the plan)
-    first, the map and the chart side by side on a laptop (the chart under the map on a phone),
-    and the city profile below."""
+    first, then the timeline, the map and the chart side by side on a laptop (the chart under
+    the map on a phone), and the city profile below."""
     return pn.Column(
         answer,
+        timeline,
         pn.FlexBox(
             pn.Column(city_map, styles={"flex": "3 1 460px"}, min_width=300),
             pn.Column(chart, styles={"flex": "2 1 360px"}, min_width=300),
@@ -71,6 +73,7 @@ def page_sections(state: ExplorerState) -> Sections:
             "explore": Section(
                 [
                     TargetAnswer(state=state),
+                    Timeline(state=state),
                     CityMap(state=state),
                     ComparisonChart(state=state),
                     CityProfile(state=state),

@@ -448,6 +448,23 @@ LABELS: dict[str, dict[Lang, str]] = {
     "cite.no_sources": {"zh": "（本视图无数据）", "en": "(no figures in this view)"},
     "cite.link": {"zh": "链接：{link}（访问日期：{date}）", "en": "Link: {link} (accessed {date})"},
     # --- series (time series) ---
+    "timeline.heading": {"zh": "时间轴", "en": "Timeline"},
+    "timeline.step": {"zh": "{year} {kind}", "en": "{year} {kind}"},
+    "timeline.kind.observed": {"zh": "实际", "en": "observed"},
+    "timeline.kind.target": {"zh": "规划预期", "en": "plan target"},
+    "timeline.kind.forecast": {"zh": "规划预测", "en": "plan forecast"},
+    "timeline.play": {"zh": "▶ 播放", "en": "▶ Play"},
+    "timeline.pause": {"zh": "■ 停止", "en": "■ Stop"},
+    "timeline.key": {
+        "zh": (
+            "实线框为实际数字；虚线框、斜体为规划的预期或预测数字。"
+            "播放依次显示各年份，到最后一年停止。"
+        ),
+        "en": (
+            "Solid outline: observed figures; dashed outline, italic: the plan's target or "
+            "forecast. Play steps through the years and stops at the last."
+        ),
+    },
     "series.title": {
         "zh": "常住人口 2010—2030：人口普查、规划与年末统计",
         "en": "Resident population 2010–2030: censuses, the plan and year-end statistics",

@@ -108,6 +108,20 @@ def view_options() -> pd.DataFrame:
     return options.sort_values(["indicator", "year", "kind"], ignore_index=True)
 
 
+PLAN_KINDS = frozenset({"target", "forecast"})  # the plan's own figures, apart from observed ones
+
+
+@cache
+def period_steps(indicator: str) -> tuple[tuple[int, str], ...]:
+    """The (year, kind) points ``indicator`` has for the 26 cities, in time order (within a
+    year: observed, target, forecast): the steps of the timeline."""
+    options = view_options()
+    rows = options[options["indicator"] == indicator]
+    rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
+    steps = sorted(zip(rows["year"], rows["kind"], strict=True), key=lambda s: (s[0], rank[s[1]]))
+    return tuple((int(year), str(kind)) for year, kind in steps)
+
+
 @cache
 def scope_options() -> tuple[str, ...]:
     """``all``, then ``circle:<id>``, ``belt:<id>`` and ``province:<code>`` for every group."""

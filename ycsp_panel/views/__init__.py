@@ -14,6 +14,7 @@ from ycsp_panel.views.profile import CityProfile
 from ycsp_panel.views.sections import Section, Sections
 from ycsp_panel.views.sources import CityTable, SourcesAndMethod
 from ycsp_panel.views.table import DataTable
+from ycsp_panel.views.timeline import Timeline
 from ycsp_panel.views.timeseries import TimeSeries
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "EconomyView",
     "SourcesAndMethod",
     "TimeSeries",
+    "Timeline",
     "CityMap",
     "CityProfile",
     "ComparisonChart",

@@ -1,0 +1,83 @@
+"""The timeline above the map: plan years marked apart, and play steps the map through the
+years and stops on the last."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import parse_qs
+
+import pytest
+
+from tests.browser.harness import ARTIFACTS, source_data, wait_until
+from ycsp_panel.i18n import t
+
+# Each timeline step: its label and its outline's style.
+STEPS_JS = """
+() => {
+  const out = [];
+  const visit = (root) => {
+    root.querySelectorAll('.ycsp-timeline').forEach((host) => {
+      (host.shadowRoot || host).querySelectorAll('.bk-btn').forEach((el) => out.push(
+        [el.textContent.trim(), getComputedStyle(el).borderTopStyle,
+         el.classList.contains('bk-active')]));
+    });
+    root.querySelectorAll('*').forEach((el) => { if (el.shadowRoot) visit(el.shadowRoot); });
+  };
+  visit(document);
+  return out;
+}
+"""
+
+
+def shown(page) -> tuple[int, str]:
+    # Read from the page: Playwright's ``page.url`` learns of history changes only when it
+    # next talks to the browser.
+    query = parse_qs(page.evaluate("window.location.search").lstrip("?"))
+    return int(query["year"][0]), query["kind"][0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_plan_years_are_marked_apart_from_the_observed_ones(app, lang):
+    page, rec = app(f"?lang={lang}")
+    steps = wait_until(lambda: len(s := page.evaluate(STEPS_JS)) == 4 and s)
+    kind = {k: t(f"timeline.kind.{k}", lang) for k in ("observed", "target", "forecast")}
+    assert [label for label, _, _ in steps] == [
+        f"2014 {kind['observed']}",
+        f"2020 {kind['target']}",
+        f"2023 {kind['observed']}",
+        f"2030 {kind['forecast']}",
+    ]
+    assert [style for _, style, _ in steps] == ["solid", "dashed", "solid", "dashed"]
+    assert [active for _, _, active in steps] == [False, True, False, False]
+    assert rec.console_errors() == []
+
+
+def test_play_steps_the_map_through_the_years_and_stops_on_the_last(app):
+    page, rec = app("?lang=en&year=2014&kind=observed")
+    fills = [tuple(source_data(page, "ycsp_fill")["ycsp_fill"])]
+    page.get_by_role("button", name=t("timeline.play", "en")).click()
+    seen = [shown(page)]
+    stop = page.get_by_role("button", name=t("timeline.pause", "en"))
+    wait_until(lambda: stop.is_visible())
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if shown(page) != seen[-1]:
+            seen.append(shown(page))
+            fills.append(tuple(wait_until(lambda: source_data(page, "ycsp_fill"))["ycsp_fill"]))
+        if (
+            seen[-1] == (2030, "forecast")
+            and page.get_by_role("button", name=t("timeline.play", "en")).is_visible()
+        ):
+            break
+        time.sleep(0.05)
+    assert seen == [(2014, "observed"), (2020, "target"), (2023, "observed"), (2030, "forecast")]
+    # It has stopped: the button offers play again and the year stays.
+    time.sleep(2.5)
+    assert shown(page) == (2030, "forecast")
+    page.screenshot(path=ARTIFACTS / "timeline-played-en.png")
+    # The map followed: its colours at the end are not those it started with.
+    last = wait_until(
+        lambda: (f := tuple(source_data(page, "ycsp_fill")["ycsp_fill"])) != fills[0] and f
+    )
+    assert last != fills[0]
+    assert rec.console_errors() == []
