@@ -470,6 +470,18 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Resident population 2010–2030: censuses, the plan and year-end statistics",
     },
     "series.title.group": {"zh": "{name}（成员城市合计）", "en": "{name} (sum of its cities)"},
+    "series.title.groups.circle": {
+        "zh": "五个都市圈（各圈成员城市合计）",
+        "en": "The five metropolitan circles (each the sum of its cities)",
+    },
+    "series.title.groups.province": {
+        "zh": "四个省市（各省市成员城市合计）",
+        "en": "The four provinces (each the sum of its cities in the plan)",
+    },
+    "series.title.groups.belt": {
+        "zh": "四条发展带（各带成员城市合计）",
+        "en": "The four development belts (each the sum of its cities)",
+    },
     "series.axis.year": {"zh": "年份", "en": "Year"},
     "series.axis.value": {"zh": "{name}（{unit}）", "en": "{name} ({unit})"},
     "series.kind.census": {"zh": "人口普查", "en": "census"},
@@ -521,6 +533,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "series.note.group": {
         "zh": "{name}：成员城市之和，只画出全部{m}个城市都有数值的点。",
         "en": "{name}: the sum of its cities; only points all {m} cities have are drawn.",
+    },
+    "series.note.groups": {
+        "zh": "每条线为成员城市之和，只画出全部成员城市都有数值的点。",
+        "en": "Each line is the sum of the group's cities; only points all of them have are drawn.",
     },
     "series.note.partial": {
         "zh": "{point}：只有{n}/{m}个城市有数值，不是合计，未画出。",
@@ -844,6 +860,63 @@ LABELS: dict[str, dict[Lang, str]] = {
     "population.hover.gap": {"zh": "与2020年数字之差", "en": "Gap to the 2020 figure"},
     "population.hover.source": {"zh": "来源", "en": "Source"},
     "population.hover.quality": {"zh": "数据质量", "en": "Quality"},
+    "growth.title.circle": {
+        "zh": "各都市圈人口年均增长率：实际与规划（按2014→2020年实际增长排序）",
+        "en": "Population growth of each metropolitan circle, observed and planned "
+        "(ranked by observed growth 2014 → 2020)",
+    },
+    "growth.title.province": {
+        "zh": "各省市（规划范围内城市）人口年均增长率：实际与规划（按2014→2020年实际增长排序）",
+        "en": "Population growth of each province's cities in the plan, observed and planned "
+        "(ranked by observed growth 2014 → 2020)",
+    },
+    "growth.title.belt": {
+        "zh": "各发展带人口年均增长率：实际与规划（按2014→2020年实际增长排序）",
+        "en": "Population growth of each development belt, observed and planned "
+        "(ranked by observed growth 2014 → 2020)",
+    },
+    "growth.axis.circle": {"zh": "都市圈", "en": "Metropolitan circle"},
+    "growth.axis.province": {"zh": "省市", "en": "Province"},
+    "growth.axis.belt": {"zh": "发展带", "en": "Development belt"},
+    "growth.hover.group": {"zh": "名称", "en": "Name"},
+    "growth.rate": {"zh": "{rate}%/年", "en": "{rate} % a year"},
+    "growth.series.observed_2014": {
+        "zh": "实际：2014年末 → 2020年普查",
+        "en": "Observed: end 2014 → census 2020",
+    },
+    "growth.series.census": {
+        "zh": "实际：2010 → 2020年普查",
+        "en": "Observed: censuses 2010 → 2020",
+    },
+    "growth.series.plan_2014_2020": {
+        "zh": "规划：2014 → 2020年预期",
+        "en": "Plan: 2014 → 2020 target",
+    },
+    "growth.series.plan_2020_2030": {
+        "zh": "规划：2020年预期 → 2030年预测",
+        "en": "Plan: 2020 target → 2030 forecast",
+    },
+    "growth.series.needed": {
+        "zh": "所需：2020年普查 → 2030年预测",
+        "en": "Needed: census 2020 → 2030 forecast",
+    },
+    "growth.note.method": {
+        "zh": "年均增长率为复合增长率，按成员城市之和计算。实心标记为实际数（规划表3的2014年末数、"
+        "人口普查），空心标记为规划的预期、预测及达到2030年预测所需的增长。2014年末到2020年普查"
+        "（11月1日）按{years}年计。",
+        "en": "Compound annual growth of the sum of each group's cities. Filled markers: "
+        "observed (the plan's year-end 2014 figures, Table 3; the censuses); hollow markers: "
+        "the plan's target and forecast, and the growth needed to reach the 2030 forecast. "
+        "End 2014 to the census of 1 November 2020 is counted as {years} years.",
+    },
+    "growth.note.census_part": {
+        "zh": "{name}（{n}/{m}个城市）",
+        "en": "{name} ({n} of {m} cities)",
+    },
+    "growth.note.no_census_2010": {
+        "zh": "2010年普查数不全，不计算2010→2020年增长：{groups}。",
+        "en": "No census 2010 → 2020 growth where the 2010 census counts are incomplete: {groups}.",
+    },
     "population.growth.title": {
         "zh": "年均增长率（%）：从2020年普查到2030年预测所需，按大小排序",
         "en": "Annual growth (% a year) needed from the census 2020 to the 2030 forecast, ranked",

@@ -193,3 +193,31 @@ def test_status_rules_use_the_tolerance():
     assert "±2 %" in " ".join(pop.status_rules("en"))
     assert "±5%" in " ".join(pop.status_rules("zh", tolerance=0.05))
     assert len(pop.status_rules("zh")) == len(pop.STATUS_RULES)
+
+
+def test_group_growth_ranks_the_circles_by_observed_growth_2014_to_2020():
+    growth = pop.group_growth("circle").set_index("group_id")
+    assert list(growth.index) == ["hangzhou", "suxichang", "ningbo", "hefei", "nanjing"]
+    hangzhou = growth.loc["hangzhou"]
+    # Plan 2014 (2134) to census 2020 (2597.5434), 6 years; censuses 2010 → 2020, 10 years.
+    assert hangzhou["cagr_2014_census_2020"] == pytest.approx(
+        ((2597.5434 / 2134) ** (1 / 6) - 1) * 100
+    )
+    assert hangzhou["cagr_census_2010_2020"] == pytest.approx(
+        ((2597.5434 / 2100.7815) ** (1 / 10) - 1) * 100
+    )
+    assert hangzhou["cagr_2014_2020"] == pytest.approx(((2361 / 2134) ** (1 / 6) - 1) * 100)
+    assert hangzhou["cagr_2020_2030"] == pytest.approx(((2498 / 2361) ** (1 / 10) - 1) * 100)
+    assert hangzhou["cagr_needed_2020_2030"] == pytest.approx(
+        ((2498 / 2597.5434) ** (1 / 10) - 1) * 100
+    )
+    # Hefei and Ningbo lack 2010 counts for some of their cities: no census growth.
+    assert growth.loc[["hefei", "ningbo"], "cagr_census_2010_2020"].isna().all()
+    assert growth.loc[["hefei", "ningbo"], "census_2010_n"].tolist() == [1, 2]
+
+
+@pytest.mark.parametrize("by", ["province", "belt"])
+def test_group_growth_covers_every_group(by):
+    growth = pop.group_growth(by)
+    assert len(growth) == 4 and growth["cagr_2014_census_2020"].notna().all()
+    assert growth["cagr_2014_census_2020"].is_monotonic_decreasing

@@ -256,10 +256,34 @@ def test_scope_total_when_no_city_is_highlighted():
     assert not parts(element, "Caveat")  # Zongyang moved inside Anhui
 
 
-def test_a_prompt_without_cities_or_a_group_scope():
-    ts, element = view(lang="zh", scope="all", cities=[])
-    assert isinstance(element, hv.Div)
-    assert label("series.prompt", "zh") in element.data
+def test_all_26_cities_draw_their_total_when_cities_are_compared():
+    ts, element = view(lang="zh", scope="all", cities=[], compare_by="city")
+    [line] = parts(element, "ObservedLine").values()
+    assert line.label == "长三角城市群（合计）"
+    points = pd.concat([e.dframe() for e in element if e.group in ("Observed", "Plan")])
+    by_point = points.set_index("year")["value"]
+    # The plan's 2014 and 2030 sums (Table 3) and the census 2020 of all 26 cities.
+    assert by_point.loc[2014] == pytest.approx(15036)
+    assert by_point.loc[2030] == pytest.approx(17993)
+    assert sorted(by_point.loc[2020].tolist()) == pytest.approx([16508.5548, 16585])
+
+
+@pytest.mark.parametrize(
+    "by,n", [("circle", 5), ("province", 4), ("belt", 4)], ids=["circle", "province", "belt"]
+)
+def test_all_26_cities_compare_the_groups_one_line_each(by, n):
+    ts, element = view(lang="en", scope="all", cities=[], compare_by=by)
+    lines = parts(element, "ObservedLine")
+    assert len(lines) == n
+    assert len({e.opts.get().kwargs["color"] for e in lines.values()}) == n
+    if by == "circle":
+        hefei = of_city(parts(element, "Observed"), "Hefei metropolitan circle").dframe()
+        assert hefei.set_index("year").loc[2020, "value"] == pytest.approx(1517.4181)
+        assert 2010 not in hefei["year"].tolist()  # 1 of its 3 cities has a 2010 count
+        assert (
+            "Hefei metropolitan circle · census, 2010: only 1 of 3 cities have a value; "
+            "not a total, not drawn." in ts.notes()
+        )
 
 
 def test_at_most_six_lines_and_a_note_naming_the_rest():

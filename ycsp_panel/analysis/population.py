@@ -280,6 +280,47 @@ def population_aggregates(by: GroupBy) -> pd.DataFrame:
     return frame
 
 
+# End of 2014 (the plan's baseline) to the census of 1 November 2020, counted as 6 years.
+BASELINE_TO_CENSUS_YEARS = CENSUS_YEARS[1] - BASE_YEAR
+
+
+@per_process
+def group_growth(by: GroupBy) -> pd.DataFrame:
+    """Which group grows fastest: per group of ``by`` (circle, province, belt), the annual
+    growth (CAGR, % a year) of the sum of its cities, observed and planned side by side,
+    ranked by the observed growth from 2014 to 2020 (fastest first).
+
+    Observed: ``cagr_census_2010_2020`` (census to census, 10 years; only where every member
+    has a 2010 count) and ``cagr_2014_census_2020`` (the plan's year-end 2014 figure to the
+    census 2020, :data:`BASELINE_TO_CENSUS_YEARS` years; only on one boundary). Planned:
+    ``cagr_2014_2020`` and ``cagr_2020_2030``. Needed: ``cagr_needed_2020_2030`` (census 2020
+    to the 2030 forecast, on one boundary).
+    """
+    sums = population_aggregates(by).set_index("group_id")
+    frame = sums[["name_zh", "name_en", "n_members", "comparable", "census_2010_n"]].copy()
+    columns = {
+        "cagr_census_2010_2020": ("census_2010", "census_2020", 10, False),
+        "cagr_2014_census_2020": ("plan_2014", "census_2020", BASELINE_TO_CENSUS_YEARS, True),
+        "cagr_2014_2020": ("plan_2014", "expected_2020", EXPECTED_YEAR - BASE_YEAR, False),
+        "cagr_2020_2030": ("expected_2020", "forecast_2030", FORECAST_YEAR - EXPECTED_YEAR, False),
+        "cagr_needed_2020_2030": (
+            "census_2020",
+            "forecast_2030",
+            FORECAST_YEAR - EXPECTED_YEAR,
+            True,
+        ),
+    }
+    for name, (start, end, years, one_boundary) in columns.items():
+        rates = [cagr(a, b, years) for a, b in zip(sums[start], sums[end], strict=True)]
+        frame[name] = np.where(frame["comparable"] | (not one_boundary), rates, np.nan)
+    frame = frame.reset_index()
+    frame = frame.sort_values(
+        ["cagr_2014_census_2020", "group_id"], ascending=[False, True], na_position="last"
+    )
+    frame.insert(0, "by", by)
+    return frame.reset_index(drop=True)
+
+
 @per_process
 def city_shares() -> pd.DataFrame:
     """Each city's share (%) of its circle and of the cluster, by the census 2020 and by the

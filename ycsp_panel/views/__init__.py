@@ -6,6 +6,7 @@ from ycsp_panel.views.chart import ComparisonChart
 from ycsp_panel.views.controls import Controls
 from ycsp_panel.views.ecology import EcologyView
 from ycsp_panel.views.economy import EconomyView
+from ycsp_panel.views.growth import GroupGrowth
 from ycsp_panel.views.header import Header
 from ycsp_panel.views.map import CityMap
 from ycsp_panel.views.notices import Notices
@@ -30,6 +31,7 @@ __all__ = [
     "CityProfile",
     "ComparisonChart",
     "Controls",
+    "GroupGrowth",
     "Header",
     "Notices",
     "PopulationView",

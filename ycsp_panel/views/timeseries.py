@@ -41,7 +41,7 @@ LINE_MARKERS = ("circle", "square", "triangle", "diamond", "inverted_triangle", 
 KEY_COLOR = "#555555"
 YEARS = (2010, 2030)
 CAVEAT_MARK = "⚠"
-WATCHED = ("lang", "scope", "cities")
+WATCHED = ("lang", "scope", "cities", "compare_by")
 HOVER_COLUMNS = [
     "name",
     "year_text",
@@ -78,7 +78,8 @@ class SeriesChart:
 
 def series_chart(state: ExplorerState) -> SeriesChart:
     """The lines for ``state``: its highlighted cities (at most :data:`MAX_LINES`); with none,
-    the total of the scope's circle, belt or province; otherwise a prompt."""
+    the total of the scope's circle, belt or province; for all 26 cities, one line per group
+    compared (``compare_by``: circles, provinces, belts), or the 26 cities' total."""
     lang = state.lang
     spec = data.indicators().set_index("id").loc["population"]
     title = t("series.title", lang)
@@ -90,8 +91,11 @@ def series_chart(state: ExplorerState) -> SeriesChart:
     if state.cities:
         return _cities(list(state.cities), lang, title, x_label, y_label)
     if kind in SCOPE_TYPES:
-        return _group(group_id, kind, lang, title, x_label, y_label)
-    return SeriesChart(title, x_label, y_label, message=t("series.prompt", lang))
+        return _groups([group_id], kind, lang, title, x_label, y_label)
+    # All 26 cities: the groups compared (circles, provinces or belts), else their total.
+    by = state.compare_by if state.compare_by in SCOPE_TYPES else "cluster"
+    group_ids = sorted(set(data.group_members(by)["group_id"]))
+    return _groups(group_ids, by, lang, title, x_label, y_label)
 
 
 def _cities(codes: list[str], lang: str, title: str, x_label: str, y_label: str) -> SeriesChart:
@@ -128,35 +132,45 @@ def _cities(codes: list[str], lang: str, title: str, x_label: str, y_label: str)
     return SeriesChart(title, x_label, y_label, lines, points, notes)
 
 
-def _group(
-    group_id: str, by: str, lang: str, title: str, x_label: str, y_label: str
+def _groups(
+    group_ids: list[str], by: str, lang: str, title: str, x_label: str, y_label: str
 ) -> SeriesChart:
-    name = data.entities().set_index("id").loc[group_id, f"name_{lang}"]
-    name = name.iloc[0] if isinstance(name, pd.Series) else name
-    series = data.group_population_series([group_id], by)
+    """One line per group (the sum of its member cities), drawn where every member has a
+    value; the points some members lack are named in the notes."""
+    entity_names = data.entities().drop_duplicates("id").set_index("id")[f"name_{lang}"]
+    names = entity_names.loc[group_ids]
+    series = data.group_population_series(group_ids, by)
     drawn = series[series["complete"]]
     if drawn.empty:
         return SeriesChart(title, x_label, y_label, message=t("series.prompt", lang))
-    title = f"{title}\n{t('series.title.group', lang).format(name=name)}"
-    caveat = drawn["caveat"].notna().any()
-    label = t("series.group_total", lang).format(name=name)
-    if caveat:
-        label = t("series.legend.caveat", lang).format(name=label)
-    lines = [Line(group_id, label, GROUP_COLORS[by].get(group_id, LINE_COLORS[0]), "circle")]
-    points = _points(drawn, pd.Series({group_id: name}), lang)
+    if len(group_ids) == 1:
+        title = f"{title}\n{t('series.title.group', lang).format(name=names.iloc[0])}"
+    else:
+        kinds = t(f"series.title.groups.{by}", lang)
+        title = f"{title}\n{kinds}"
+    lines = []
+    for i, group_id in enumerate(group_ids):
+        label = t("series.group_total", lang).format(name=names[group_id])
+        if drawn.loc[drawn["entity_id"] == group_id, "caveat"].notna().any():
+            label = t("series.legend.caveat", lang).format(name=label)
+        color = GROUP_COLORS.get(by, {}).get(group_id, LINE_COLORS[i % len(LINE_COLORS)])
+        lines.append(Line(group_id, label, color, LINE_MARKERS[i % len(LINE_MARKERS)]))
+    points = _points(drawn, names, lang)
 
-    members = int(series["n_members"].iloc[0])
-    notes = [
-        t("series.note.encoding", lang),
-        t("series.note.group", lang).format(name=name, m=members),
-        t("series.prompt", lang),
-    ]
+    notes = [t("series.note.encoding", lang)]
+    if len(group_ids) == 1:
+        members = int(series["n_members"].iloc[0])
+        notes.append(t("series.note.group", lang).format(name=names.iloc[0], m=members))
+    else:
+        notes.append(t("series.note.groups", lang))
     for row in series[~series["complete"]].itertuples():
+        point = _point_name(row.year, row.kind, lang)
+        if len(group_ids) > 1:
+            point = f"{names[row.entity_id]} · {point}"
         notes.append(
-            t("series.note.partial", lang).format(
-                point=_point_name(row.year, row.kind, lang), n=row.n_cities, m=row.n_members
-            )
+            t("series.note.partial", lang).format(point=point, n=row.n_cities, m=row.n_members)
         )
+    notes.append(t("series.prompt", lang))
     cities = data.cities().set_index("code")
     for caveat_id in sorted(set(drawn["caveat"].dropna())):
         codes = caveat_id.partition(":")[2].split(";")
@@ -386,9 +400,10 @@ _CAVEAT_STYLE = "border-left:4px solid #E69F00;background:#fff8e6;padding:6px 10
 
 class TimeSeries(ChartView):
     """Population 2010–2030 of the highlighted cities, or of the scope's circle, belt or
-    province when none is highlighted.
+    province when none is highlighted, or of each group compared for all 26 cities.
 
-    Reads ``lang``, ``scope`` and ``cities`` of the state; holds no selection of its own.
+    Reads ``lang``, ``scope``, ``cities`` and ``compare_by`` of the state; holds no selection
+    of its own.
     """
 
     watches = WATCHED
