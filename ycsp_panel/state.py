@@ -23,6 +23,7 @@ from ycsp_panel.data import memo
 from ycsp_panel.i18n import LANGUAGES, t
 
 KIND_ORDER = ("observed", "target", "forecast")
+SCALES = ("quantile", "linear", "log")  # the value colouring's scales (views.colouring)
 COLOR_BY = ("value", "circle", "belt", "province", "size_class", "functional_zone", "status")
 COMPARE_BY = ("city", "circle", "province", "belt")
 OVERLAYS = ("provinces", "circles", "belts", "county_cities", "zones")
@@ -195,6 +196,11 @@ class ExplorerState(param.Parameterized):
     year = param.Integer(default=2020, allow_None=False)
     kind = param.Selector(default="target", objects=list(KIND_ORDER))
     color_by = param.Selector(default="value", objects=list(COLOR_BY))
+    scale = param.Selector(
+        default="quantile",
+        objects=list(SCALES),
+        doc="How values map to colours: quantile classes (equal counts), linear or log",
+    )
     compare_by = param.Selector(
         default="city",
         objects=list(COMPARE_BY),
@@ -211,6 +217,11 @@ class ExplorerState(param.Parameterized):
         objects=[""],
         doc="The water body or supervision zone picked on the ecology section (empty: none); "
         "picking one highlights its member cities, highlighting others lets it go",
+    )
+    present = param.Boolean(
+        default=False,
+        doc="Presentation mode: the map, its key and the chart on one screen in large type "
+        "(for a projector; the page is laid out for it when opened)",
     )
     notices = param.List(default=[], item_type=Notice, doc="Messages for the user, newest last")
 

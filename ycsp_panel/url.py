@@ -19,6 +19,7 @@ from ycsp_panel.state import (
     COMPARE_BY,
     KIND_ORDER,
     OVERLAYS,
+    SCALES,
     SECTIONS,
     ExplorerState,
     Notice,
@@ -27,7 +28,7 @@ from ycsp_panel.state import (
     view_options,
 )
 
-VERSION = 1
+VERSION = 2
 PARAMETERS = (
     "lang",
     "scope",
@@ -36,15 +37,25 @@ PARAMETERS = (
     "year",
     "kind",
     "color_by",
+    "scale",
     "compare_by",
     "overlays",
     "section",
     "feature",
+    "present",
 )
 MAX_QUERY = 2000
 Migration = Callable[[dict[str, str]], dict[str, str]]
+
+
+def _v1_to_v2(params: dict[str, str]) -> dict[str, str]:
+    """Version 1 coloured values on a linear scale only; version 2 adds ``scale`` (quantile
+    classes by default): a version-1 link keeps the linear scale it was made with."""
+    return {"scale": "linear", **params}
+
+
 # version -> function turning that version's parameters into the next version's.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 def shown(value: str, limit: int = 40) -> str:
@@ -63,6 +74,7 @@ def to_query(state: ExplorerState) -> str:
         "year": str(state.year),
         "kind": state.kind,
         "color_by": state.color_by,
+        "scale": state.scale,
         "compare_by": state.compare_by,
     }
     if state.cities:
@@ -71,6 +83,8 @@ def to_query(state: ExplorerState) -> str:
     params["section"] = state.section
     if state.feature:
         params["feature"] = state.feature
+    if state.present:
+        params["present"] = "1"
     return "?" + urlencode(params, safe=":,")
 
 
@@ -149,6 +163,10 @@ def _parse(key: str, value: str):
         return list(dict.fromkeys(layers)) if all(x in OVERLAYS for x in layers) else None
     if key == "compare_by":
         return value if value in COMPARE_BY else None
+    if key == "scale":
+        return value if value in SCALES else None
+    if key == "present":
+        return {"1": True, "0": False}.get(value)
     if key == "section":
         return value if value in SECTIONS else None
     if key == "feature":

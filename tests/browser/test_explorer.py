@@ -22,6 +22,7 @@ from tests.browser.harness import (
     wait_until,
 )
 from ycsp_panel import data
+from ycsp_panel.url import VERSION
 from ycsp_panel.views import palette
 
 HEFEI, WUHU, MAANSHAN, SUZHOU = "340100", "340200", "340500", "320500"
@@ -107,7 +108,7 @@ def test_a_link_opens_exactly_that_view(app):
     assert {c for c, v in alpha.items() if v == palette.IN_SCOPE_ALPHA} == {HEFEI, WUHU, MAANSHAN}
     assert column_by_code(page, "ycsp_value_text")[HEFEI] == "1,000 万人"
     assert chart_labels(page) == {"合肥市", "芜湖市", "马鞍山市"}
-    url = wait_until(lambda: "v=1" in page.url and page.url)
+    url = wait_until(lambda: f"v={VERSION}" in page.url and page.url)
     for part in ("scope=circle:hefei", "indicator=population", "year=2030", "kind=forecast"):
         assert part in url
     assert deep_texts(page, ".ycsp-notices") in ([], [""])

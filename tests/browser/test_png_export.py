@@ -146,7 +146,7 @@ def check_chart(pixels: np.ndarray, info: dict, colours: dict[str, str] = palett
 
 
 def test_value_colouring_png_has_title_colour_bar_and_a_telling_name(app):
-    page, rec = app()
+    page, rec = app("?scale=linear")
     saved = save_pngs(page)
     keep(saved, "value-zh")
     name, pixels = saved["map"]

@@ -55,7 +55,17 @@ def test_only_the_selectors_that_act_on_the_section_in_view_are_shown():
 
     state = ExplorerState()
     controls = Controls(state=state, acting=page_sections(state).acting())
-    every = {"indicator", "year", "kind", "scope", "cities", "color_by", "compare_by", "overlays"}
+    every = {
+        "indicator",
+        "year",
+        "kind",
+        "scope",
+        "cities",
+        "color_by",
+        "scale",
+        "compare_by",
+        "overlays",
+    }
     assert controls.shown() == every  # the map and the chart follow all of them
     state.section = "population"  # follows the scope and the highlight only
     assert controls.shown() == {"scope", "cities"}
@@ -64,7 +74,7 @@ def test_only_the_selectors_that_act_on_the_section_in_view_are_shown():
     headings = {key: pane.visible for key, pane in controls._headings.items()}
     assert headings == {"controls.what": False, "controls.where": True, "controls.how": False}
     state.section = "table"  # the rows behind the view: what, where, and the grouping
-    assert controls.shown() == every - {"color_by", "overlays"}
+    assert controls.shown() == every - {"color_by", "scale", "overlays"}
     assert controls.compare_by.visible and not controls.overlays.visible
     state.section = "sources"  # nothing follows a selection: say so
     assert controls.shown() == set() and controls._idle.visible

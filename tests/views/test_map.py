@@ -11,7 +11,7 @@ from bokeh.models import Axis, ColorBar, Legend, SaveTool, Text, Title
 from ycsp_panel import data
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
-from ycsp_panel.views import palette
+from ycsp_panel.views import colouring, palette
 from ycsp_panel.views.chart import CANVAS_FONT
 from ycsp_panel.views.map import (
     CityMap,
@@ -268,10 +268,10 @@ def save_name(city_map: CityMap) -> str:
 
 
 def test_value_colouring_draws_title_colour_bar_and_save_name_inside_the_figure():
-    state = ExplorerState(lang="zh")
+    state = ExplorerState(lang="zh", scale="linear")
     city_map, handles = rendered(state)
     figure = figure_of(city_map)
-    assert figure.title.text == "常住人口\n2020年 · 规划预期 · 单位：万人"
+    assert figure.title.text == "常住人口\n2020年 · 规划预期 · 单位：万人 · 线性色阶"
     colorbar, legend = handles["figure"]["colorbar"], handles["figure"]["legend"]
     # In the figure's own panels (inside the canvas the save tool exports), under the map.
     assert colorbar in figure.below and legend in figure.below
@@ -285,12 +285,12 @@ def test_value_colouring_draws_title_colour_bar_and_save_name_inside_the_figure(
 
 
 def test_key_and_title_follow_indicator_colouring_scope_and_highlight_in_place():
-    state = ExplorerState(lang="zh")
+    state = ExplorerState(lang="zh", scale="linear")
     city_map, handles = rendered(state)
     figure, source = figure_of(city_map), handles["cities"]["source"]
 
     in_loop(lambda: setattr(state, "indicator", "gdp"))  # moves to 2020, observed
-    assert figure.title.text == "地区生产总值\n2020年 · 实际 · 单位：亿元"
+    assert figure.title.text == "地区生产总值\n2020年 · 实际 · 单位：亿元 · 线性色阶"
     assert handles["figure"]["colorbar"].title == "亿元"
     assert handles["figure"]["colorbar"].color_mapper.high == 38700.58
     key = key_of(city_map)
@@ -372,7 +372,7 @@ def test_canvas_text_names_a_cjk_font_first():
 
 
 def test_key_names_the_overlays_drawn_and_hides_when_empty():
-    state = ExplorerState(lang="en", overlays=[])
+    state = ExplorerState(lang="en", overlays=[], scale="linear")
     city_map, handles = rendered(state)
     legend = handles["figure"]["legend"]
     assert overlay_entries(city_map) == [] and not legend.visible  # nothing to explain
@@ -410,3 +410,52 @@ def test_the_png_carries_the_sources_of_its_colours():
     state.param.update(lang="en", color_by="value", indicator="gdp", scope="circle:hefei")
     cited = data.city_values("gdp", 2020, "observed").dropna()
     assert f"Sources: {len(cited)} publications" in line()  # all 26 drawn, whatever the scope
+
+
+def test_quantile_classes_separate_the_cities_shanghai_dominates_on_a_linear_scale():
+    linear = map_styles(ExplorerState(scale="linear"))
+    quantile = map_styles(ExplorerState(scale="quantile"))
+    # Linear: Shanghai (2500) stretches the scale; most cities share a few dark colours.
+    below_1000 = linear["value"] < 1000
+    assert linear.loc[below_1000, "fill"].nunique() > 5
+    assert quantile["fill"].nunique() == 5
+    counts = quantile["fill"].value_counts()
+    assert counts.max() - counts.min() <= 1  # 26 cities in five classes of 5 or 6
+    # Ordered: a larger value is never in a lower class.
+    order = {fill: i for i, fill in enumerate(colouring.class_colours(5))}
+    ranked = quantile.assign(cls=quantile["fill"].map(order)).sort_values("value")
+    assert ranked["cls"].is_monotonic_increasing
+
+
+def test_the_quantile_key_names_each_class_by_its_cities_values_and_count():
+    state = ExplorerState(lang="en")
+    city_map, handles = rendered(state)
+    assert figure_of(city_map).title.text.endswith(" · quintile classes")
+    assert not handles["figure"]["colorbar"].visible  # the classes are the key
+    key = key_of(city_map)
+    assert key["label"] == [
+        "100–297 (6 cities)",
+        "360–554 (5 cities)",
+        "560–590 (5 cities)",
+        "625–860 (5 cities)",
+        "870–2500 (5 cities)",
+    ]
+    assert key["fill"] == colouring.class_colours(5)
+    assert "870–2500 (5 cities)" in city_map._legend.object
+
+
+def test_a_log_scale_draws_a_log_colour_bar_and_old_links_keep_their_linear_scale():
+    from bokeh.models import LogColorMapper
+
+    from ycsp_panel.url import parse_query
+
+    state = ExplorerState(lang="en", scale="log")
+    city_map, handles = rendered(state)
+    colorbar = handles["figure"]["colorbar"]
+    assert colorbar.visible and isinstance(colorbar.color_mapper, LogColorMapper)
+    assert (colorbar.color_mapper.low, colorbar.color_mapper.high) == (100, 2500)
+    in_loop(lambda: setattr(state, "scale", "linear"))
+    assert not isinstance(colorbar.color_mapper, LogColorMapper)
+    # A link made before there was a choice of scale opens with the linear one it showed.
+    assert parse_query("?v=1&lang=en")[0]["scale"] == "linear"
+    assert "scale" not in parse_query("?v=2&lang=en")[0]

@@ -27,10 +27,10 @@ def test_steps_are_labelled_in_both_languages_and_the_plan_years_are_dashed():
     ]
     timeline.state.lang = "zh"
     assert list(timeline.step_labels()) == [
-        "2014 实际",
-        "2020 规划预期",
-        "2023 实际",
-        "2030 规划预测",
+        "2014年 实际",
+        "2020年 规划预期",
+        "2023年 实际",
+        "2030年 规划预测",
     ]
     css = _plan_css(period_steps("population"))
     assert "nth-child(2)" in css and "nth-child(4)" in css
@@ -77,7 +77,7 @@ def test_play_from_the_last_year_starts_again_at_the_first_and_stop_ends_it():
     timeline.__panel__()
     timeline.play()
     assert timeline.playing and (state.year, state.kind) == (2014, "observed")
-    assert timeline.play_button.name == "■ 停止"
+    assert timeline.play_button.label == "■ 停止"
     timeline._tick()
     assert (state.year, state.kind) == (2020, "target")
     timeline._tick()
@@ -88,7 +88,7 @@ def test_play_from_the_last_year_starts_again_at_the_first_and_stop_ends_it():
     assert not timeline.playing and (state.year, state.kind) == (2014, "observed")
     timeline.play()
     state.indicator = "population_census"  # another indicator stops play
-    assert not timeline.playing and timeline.play_button.name == "▶ 播放"
+    assert not timeline.playing and timeline.play_button.label == "▶ 播放"
 
 
 def test_leaving_the_section_stops_play():

@@ -86,3 +86,67 @@ def categories_in_order(color_by: str, styles: pd.DataFrame) -> pd.DataFrame:
     order = list(PALETTES[color_by])
     seen = styles.drop_duplicates("key")
     return seen.iloc[np.argsort([order.index(key) for key in seen["key"]], kind="stable")]
+
+
+# -- the value colouring's scale -------------------------------------------------------------
+
+QUANTILE_CLASSES = 5
+
+
+def _position_colour(position: float) -> str:
+    return palette.SCALE[
+        min(len(palette.SCALE) - 1, max(0, round(position * (len(palette.SCALE) - 1))))
+    ]
+
+
+def quantile_classes(values: pd.Series, k: int = QUANTILE_CLASSES) -> pd.Series:
+    """Each value's class (0 = lowest) when the values are split into ``k`` classes of (as
+    near as ties allow) equal count; equal values share a class; NaN stays NaN."""
+    known = values.dropna()
+    if known.empty:
+        return pd.Series(np.nan, index=values.index)
+    k = max(1, min(k, known.nunique()))
+    ranks = known.rank(method="min") - 1  # 0 … n-1; ties take the lowest rank
+    classes = np.floor(ranks * k / len(known)).astype(int)
+    # Classes numbered without gaps (a tie may skip one).
+    order = {c: i for i, c in enumerate(sorted(set(classes)))}
+    return classes.map(order).reindex(values.index)
+
+
+def class_colours(n: int) -> list[str]:
+    """``n`` steps of the value scale, from its light end to its dark end, evenly apart."""
+    if n == 1:
+        return [_position_colour(0.5)]
+    return [_position_colour(i / (n - 1)) for i in range(n)]
+
+
+def value_fills(values: pd.Series, scale: str) -> list[str]:
+    """The fill of each value on ``scale``: ``linear`` and ``log`` place it between the
+    lowest and the highest value (``log`` on their logarithms, for positive values only;
+    otherwise linear), ``quantile`` gives its class's colour. Missing: ``palette.NO_DATA``."""
+    if scale == "quantile":
+        classes = quantile_classes(values)
+        colours = class_colours(int(classes.max()) + 1) if classes.notna().any() else []
+        return [palette.NO_DATA if pd.isna(c) else colours[int(c)] for c in classes]
+    if scale == "log" and (values.dropna() > 0).all():
+        return value_fills(np.log10(values), "linear")
+    low, high = values.min(), values.max()
+    return [palette.value_color(v, low, high) for v in values]
+
+
+def uses_log(values: pd.Series, scale: str) -> bool:
+    """Whether ``scale`` is drawn as a logarithmic one for these values."""
+    known = values.dropna()
+    return scale == "log" and not known.empty and bool((known > 0).all())
+
+
+def class_rows(values: pd.Series) -> pd.DataFrame:
+    """The quantile classes of ``values``: ``low``, ``high`` (the lowest and highest value in
+    the class, not an interpolated break), ``n`` (cities) and ``fill``, lowest first."""
+    classes = quantile_classes(values)
+    known = pd.DataFrame({"value": values, "cls": classes}).dropna()
+    if known.empty:
+        return pd.DataFrame(columns=["low", "high", "n", "fill"])
+    rows = known.groupby("cls")["value"].agg(low="min", high="max", n="size").reset_index()
+    rows["fill"] = class_colours(len(rows))
+    return rows.drop(columns="cls")

@@ -15,6 +15,7 @@ from ycsp_panel.state import (
     COMPARE_BY,
     KIND_LABELS,
     OVERLAYS,
+    SCALES,
     scope_label,
     scope_options,
     view_options,
@@ -31,7 +32,7 @@ HEADING_CSS = (
 GROUPS = {
     "controls.what": ("indicator", "year", "kind"),
     "controls.where": ("scope", "cities"),
-    "controls.how": ("color_by", "compare_by", "overlays"),
+    "controls.how": ("color_by", "scale", "compare_by", "overlays"),
 }
 GROUPS_OF = {name: key for key, names in GROUPS.items() for name in names}
 
@@ -58,6 +59,10 @@ def selector_options(lang: str) -> dict[str, tuple[str, tuple[tuple[str, object]
         "color_by": (
             t("controls.color_by", lang),
             tuple((t(f"map.color_by.{c}", lang), c) for c in COLOR_BY),
+        ),
+        "scale": (
+            t("controls.scale", lang),
+            tuple((t(f"controls.scale.{s}", lang), s) for s in SCALES),
         ),
         "compare_by": ("", tuple((t(f"controls.compare_by.{c}", lang), c) for c in COMPARE_BY)),
         "cities": (
@@ -112,6 +117,7 @@ class Controls(View):
         self.year = pn.widgets.Select(value=state.year, options=[state.year])
         self.kind = pn.widgets.Select(value=state.kind, options=[state.kind])
         self.color_by = pn.widgets.Select(value=state.color_by, options=[state.color_by])
+        self.scale = pn.widgets.Select(value=state.scale, options=[state.scale])
         self.compare_by = pn.widgets.RadioButtonGroup(
             value=state.compare_by, options=[state.compare_by]
         )
@@ -125,6 +131,7 @@ class Controls(View):
             "scope": self.scope,
             "indicator": self.indicator,
             "color_by": self.color_by,
+            "scale": self.scale,
             "compare_by": self.compare_by,
             "cities": self.cities,
             "overlays": self.overlays,
@@ -173,7 +180,7 @@ class Controls(View):
         state, lang = self.state, self.state.lang
         options = selector_options(lang)
         self._cities_mended.input_name = t("controls.cities", lang)
-        for name in ("scope", "indicator", "color_by", "compare_by", "cities", "overlays"):
+        for name in ("scope", "indicator", "color_by", "scale", "compare_by", "cities", "overlays"):
             widget = getattr(self, name)
             value = getattr(state, name)
             label = {} if name in ("compare_by", "overlays") else {"label": options[name][0]}
@@ -224,6 +231,7 @@ class Controls(View):
             self._cities_mended,
             heading("controls.how"),
             self.color_by,
+            self.scale,
             self.compare_by,
             self.overlays,
             sizing_mode="stretch_width",

@@ -35,6 +35,7 @@ from bokeh.models import (
     IndexFilter,
     LegendItem,
     LinearColorMapper,
+    LogColorMapper,
     MultiLine,
     MultiPolygons,
     NumeralTickFormatter,
@@ -60,13 +61,20 @@ from ycsp_panel.views.base import View, weakly
 from ycsp_panel.views.chart import (
     export_filename,
     figure_tools,
+    format_number,
     key_legend,
     legend_columns,
     legend_label,
     source_below,
     use_canvas_font,
 )
-from ycsp_panel.views.colouring import categories_in_order, category_of
+from ycsp_panel.views.colouring import (
+    categories_in_order,
+    category_of,
+    class_rows,
+    uses_log,
+    value_fills,
+)
 from ycsp_panel.views.mercator import MercatorPolygons
 
 _MERCATOR = "EPSG:3857"
@@ -281,7 +289,7 @@ def format_value(value: float, qualifier: str, unit_text: str) -> str:
     return f"{prefix}{number} {unit_text}"
 
 
-@by_selection("lang", "indicator", "year", "kind", "color_by", "scope", "cities")
+@by_selection("lang", "indicator", "year", "kind", "color_by", "scale", "scope", "cities")
 def map_styles(state: ExplorerState) -> pd.DataFrame:
     """Per city code: fill, alpha, outline, hatch and the hover's value text, for a state.
 
@@ -323,8 +331,7 @@ def map_styles(state: ExplorerState) -> pd.DataFrame:
         for code in styles.index
     ]
     if state.color_by == "value":
-        low, high = styles["value"].min(), styles["value"].max()
-        styles["fill"] = [palette.value_color(v, low, high) for v in styles["value"]]
+        styles["fill"] = value_fills(styles["value"], state.scale)
         styles["category"] = styles["key"] = ""
         styles["hatch"] = np.where(missing, "x", " ")
     else:
@@ -347,12 +354,13 @@ def map_title(state: ExplorerState) -> str:
     lang = state.lang
     if state.color_by == "value":
         indicator = data.indicators().set_index("id").loc[state.indicator]
-        return t("chart.title", lang).format(
+        title = t("chart.title", lang).format(
             indicator=indicator[f"name_{lang}"],
             unit=indicator[f"unit_{lang}"],
             year=state.year,
             kind=KIND_LABELS[state.kind][lang],
         )
+        return f"{title} · {t(f'map.scale.{state.scale}', lang)}"
     return f"{t(f'map.color_by.{state.color_by}', lang)}\n{t('map.title', lang)}"
 
 
@@ -394,9 +402,17 @@ def legend_rows(state: ExplorerState, styles: pd.DataFrame) -> pd.DataFrame:
         return {"label": label, "fill": fill, **plain, "line_width": 0.5, **look}
 
     if state.color_by == "value":
+        rows = []
+        if state.scale == "quantile":
+            for row in class_rows(styles["value"]).itertuples():
+                label = t("map.class", lang).format(
+                    low=format_number(row.low), high=format_number(row.high), n=row.n
+                )
+                rows.append(swatch(label, row.fill))
         n_missing = int(styles["value"].isna().sum())
-        rows = [swatch(f"{t('map.no_data', lang)} ({n_missing})", palette.NO_DATA, hatch="x")]
-        rows = rows if n_missing else []
+        if n_missing:
+            label = f"{t('map.no_data', lang)} ({n_missing})"
+            rows.append(swatch(label, palette.NO_DATA, hatch="x"))
     else:
         categories = categories_in_order(state.color_by, styles)
         rows = [swatch(row.category, row.fill) for row in categories.itertuples()]
@@ -419,16 +435,25 @@ def legend_html(state: ExplorerState, styles: pd.DataFrame) -> str:
     if state.color_by == "value":
         title = (
             f"{indicator[f'name_{lang}']} ({indicator[f'unit_{lang}']}), "
-            f"{state.year} · {KIND_LABELS[state.kind][lang]}"
+            f"{state.year} · {KIND_LABELS[state.kind][lang]} · "
+            f"{t(f'map.scale.{state.scale}', lang)}"
         )
-        low, high = styles["value"].min(), styles["value"].max()
-        steps = [palette.value_color(low + (high - low) * i / 6, low, high) for i in range(7)]
-        gradient = ", ".join(steps)
         parts.append(f'<div class="ycsp-legend-title">{html.escape(title)}</div>')
-        if not math.isnan(low):
+        low, high = styles["value"].min(), styles["value"].max()
+        if state.scale == "quantile":
+            for row in class_rows(styles["value"]).itertuples():
+                label = t("map.class", lang).format(
+                    low=format_number(row.low), high=format_number(row.high), n=row.n
+                )
+                parts.append(
+                    f'<div class="ycsp-swatch-row"><span class="ycsp-swatch" '
+                    f'style="background:{row.fill}"></span>{html.escape(label)}</div>'
+                )
+        elif not math.isnan(low):
+            steps = [palette.value_color(low + (high - low) * i / 6, low, high) for i in range(7)]
             parts.append(
                 f'<div class="ycsp-gradient" style="background: linear-gradient(to right, '
-                f'{gradient});"></div><div class="ycsp-gradient-ticks"><span>'
+                f'{", ".join(steps)});"></div><div class="ycsp-gradient-ticks"><span>'
                 f"{html.escape(f'{low:,.0f}')}</span><span>{html.escape(f'{high:,.0f}')}"
                 "</span></div>"
             )
@@ -499,7 +524,17 @@ class CityMap(View):
     Receives the state; reads no file. Usable alone: ``CityMap(state=ExplorerState())``.
     """
 
-    watches = ("indicator", "year", "kind", "color_by", "scope", "cities", "overlays", "lang")
+    watches = (
+        "indicator",
+        "year",
+        "kind",
+        "color_by",
+        "scale",
+        "scope",
+        "cities",
+        "overlays",
+        "lang",
+    )
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -716,6 +751,7 @@ class CityMap(View):
             "key_source": key_source,
             "legend": legend,
             "mapper": colorbar.color_mapper,
+            "log_mapper": LogColorMapper(palette=palette.SCALE, nan_color=palette.NO_DATA),
             "colorbar": colorbar,
             "overlay_items": overlay_items,
             "save": figure_tools(figure, SaveTool),
@@ -801,12 +837,19 @@ class CityMap(View):
         if {c: list(v) for c, v in source.data.items()} != columns:
             source.data = columns
         self._fit_legend()
-        colorbar, mapper = handles["colorbar"], handles["mapper"]
+        colorbar = handles["colorbar"]
         low, high = styles["value"].min(), styles["value"].max()
-        colorbar.visible = state.color_by == "value" and not math.isnan(low)
+        # Quantile classes are the key's swatches; linear and log scales a colour bar.
+        colorbar.visible = (
+            state.color_by == "value" and state.scale != "quantile" and not math.isnan(low)
+        )
         if colorbar.visible:
             if high <= low:  # one value: the middle of the scale, as value_color draws it
                 low, high = low - 0.5, high + 0.5
+            log = uses_log(styles["value"], state.scale)
+            mapper = handles["log_mapper" if log else "mapper"]
+            if colorbar.color_mapper is not mapper:
+                colorbar.color_mapper = mapper
             mapper.update(low=float(low), high=float(high))
             unit = data.indicators().set_index("id").loc[state.indicator, f"unit_{lang}"]
             colorbar.title = unit

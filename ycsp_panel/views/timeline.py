@@ -135,7 +135,7 @@ class Timeline(View):
     def _build(self) -> pn.viewable.Viewable:
         lang = self.state.lang
         self.play_button = pn.widgets.Button(
-            name=t("timeline.play", lang),
+            label=t("timeline.play", lang),
             color="primary",
             width=120,
             stylesheets=[PLAY_CSS],
@@ -184,7 +184,7 @@ class Timeline(View):
 
     def _relabel_play(self, _event=None) -> None:
         key = "timeline.pause" if self.playing else "timeline.play"
-        self.play_button.name = t(key, self.state.lang)
+        self.play_button.label = t(key, self.state.lang)
 
     def refresh(self, changed: set[str]) -> None:
         if "indicator" in changed and self.playing:
