@@ -66,6 +66,30 @@ def explore_layout(answer, timeline, city_map, chart, profile) -> pn.Column:
     )
 
 
+PRESENT_MAP_HEIGHT = 670  # px: under the header (≈ 80 px), map and key fit a 1366×768 screen
+
+
+def presentation_layout(state: ExplorerState) -> pn.FlexBox:
+    """Presentation mode, for a projector: the map in large type with its key, on one screen;
+    beside it (under it on a narrow screen) the timeline, the answer and the chart."""
+    return pn.FlexBox(
+        pn.Column(
+            CityMap(state=state, large_type=True, canvas_height=PRESENT_MAP_HEIGHT),
+            styles={"flex": "3 1 560px"},
+            min_width=300,
+        ),
+        pn.Column(
+            Timeline(state=state),
+            TargetAnswer(state=state),
+            ComparisonChart(state=state),
+            styles={"flex": "2 1 360px"},
+            min_width=300,
+        ),
+        flex_wrap="wrap",
+        sizing_mode="stretch_width",
+    )
+
+
 def page_sections(state: ExplorerState) -> Sections:
     """The page's sections, each built when first opened."""
     return Sections(
@@ -111,6 +135,8 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
 
     state = state or ExplorerState()
     sync_url(state)
+    if state.present:
+        return presentation_app(state)
 
     sections = page_sections(state)
     template = Page(
@@ -128,8 +154,29 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
             "main": pn.Column(Notices(state=state), sections, sizing_mode="stretch_width"),
         },
     )
+    template.add_variable("present", False)
     template.title = f"{t('app.title', 'zh')} | {t('app.title', 'en')}"
     template.sections = sections  # the page's sections (which one is open, which were built)
+    return template
+
+
+def presentation_app(state: ExplorerState) -> pn.Template:
+    """The page in presentation mode (``?present=1``): the header's tools, the notices and
+    :func:`presentation_layout`; no sidebar (the view is the link's; the timeline moves the
+    years, a click on the map highlights)."""
+    template = Page(
+        TEMPLATE,
+        location=True,
+        items={
+            "tools": Header(state=state),
+            "sidebar": pn.Column(),
+            "main": pn.Column(
+                Notices(state=state), presentation_layout(state), sizing_mode="stretch_width"
+            ),
+        },
+    )
+    template.add_variable("present", True)
+    template.title = f"{t('app.title', 'zh')} | {t('app.title', 'en')}"
     return template
 
 

@@ -299,6 +299,9 @@ LABELS: dict[str, dict[Lang, str]] = {
         "zh": "中文名、英文名或拼音，如 苏州",
         "en": "Name or pinyin, e.g. Suzhou",
     },
+    "page.present": {"zh": "演示模式", "en": "Presentation mode"},
+    "page.present.exit": {"zh": "退出演示", "en": "Leave presentation"},
+    "page.full_screen": {"zh": "全屏", "en": "Full screen"},
     "page.copy_link": {"zh": "复制链接", "en": "Copy link"},
     "page.link_copied": {"zh": "✓ 链接已复制", "en": "✓ Link copied"},
     "page.copy_failed": {

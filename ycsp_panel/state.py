@@ -278,11 +278,12 @@ class ExplorerState(param.Parameterized):
             self.cities = [*self.cities, code]
 
     def reset(self) -> None:
-        """Every selection back to its default; the language and the section shown stay."""
+        """Every selection back to its default; the language, the section shown and the
+        presentation mode stay."""
         defaults = {
             name: p.default
             for name, p in self.param.objects("existing").items()
-            if name not in ("name", "lang", "notices", "section")
+            if name not in ("name", "lang", "notices", "section", "present")
         }
         self.param.update(**defaults)
 

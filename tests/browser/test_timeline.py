@@ -81,3 +81,44 @@ def test_play_steps_the_map_through_the_years_and_stops_on_the_last(app):
     )
     assert last != fills[0]
     assert rec.console_errors() == []
+
+
+# The map's canvas (key and source line inside it) on the page.
+CANVAS_BOX_JS = """
+() => {
+  let box = null;
+  const visit = (v) => {
+    if (!v || box) return;
+    if (v.frame && v.canvas_view && v.model.renderers.some(
+        (r) => r.data_source && 'ycsp_fill' in r.data_source.data)) {
+      const rect = v.canvas_view.el.getBoundingClientRect();
+      box = {top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right};
+    }
+    for (const c of (v.child_views || [])) visit(c);
+  };
+  for (const v of Object.values(Bokeh.index)) visit(v);
+  return box;
+}
+"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_presentation_mode_fits_the_map_and_its_key_in_a_projector_screen(app, lang):
+    page, rec = app(f"?lang={lang}&cities=320500")
+    page.get_by_role("button", name=t("page.present", lang), exact=True).click()
+    page.wait_for_url("**present=1**")
+    wait_until(lambda: source_data(page, "ycsp_fill"))
+    box = wait_until(lambda: page.evaluate(CANVAS_BOX_JS))
+    assert box["top"] >= 0 and box["bottom"] <= 768 and box["right"] <= 1366
+    assert page.locator("aside").count() == 0  # no sidebar
+    # The view came along: the highlight, the language.
+    assert "cities=320500" in page.evaluate("window.location.search")
+    assert page.get_by_role("button", name=t("page.present.exit", lang)).is_visible()
+    assert page.get_by_role("button", name=t("page.full_screen", lang)).is_visible()
+    page.screenshot(path=ARTIFACTS / f"presentation-{lang}-1366.png")
+    # And back to the page with the sidebar, the view kept.
+    page.get_by_role("button", name=t("page.present.exit", lang)).click()
+    page.wait_for_url(lambda url: "present=1" not in url)
+    page.wait_for_selector("aside", state="attached")
+    assert "cities=320500" in page.evaluate("window.location.search")
+    assert rec.console_errors() == []

@@ -191,8 +191,9 @@ def test_overlays_show_and_hide_their_lines_in_one_glyph():
     assert handles["zones"]["renderers"][0].visible
     # Each overlay's key entry draws its swatch from its own first row, shown with it.
     items = handles["figure"]["overlay_items"]
-    assert overlay[items["belts"].index] == "belts" and items["belts"].visible
-    assert not items["provinces"].visible
+    belts = [item for key, item in items.items() if key.startswith("belts:")]
+    assert len(belts) == 4 and all(overlay[item.index] == "belts" for item in belts)
+    assert all(item.visible for item in belts) and not items["provinces"].visible
 
 
 def test_tap_sets_the_highlight():
@@ -377,18 +378,27 @@ def test_key_names_the_overlays_drawn_and_hides_when_empty():
     legend = handles["figure"]["legend"]
     assert overlay_entries(city_map) == [] and not legend.visible  # nothing to explain
     state.overlays = ["circles", "zones"]
+    # Each circle's outline by its name (the key says which outline is which circle).
     assert overlay_entries(city_map) == [
-        "Metropolitan circles",
+        "Hangzhou metropolitan circle",
+        "Hefei metropolitan circle",
+        "Nanjing metropolitan circle",
+        "Ningbo metropolitan circle",
+        "Suzhou–Wuxi–Changzhou\nmetropolitan circle",
         "Hazardous-chemical supervision\nzones (box 9)",
     ]
     assert legend.visible
-    # Each entry is drawn from its layer's own first line (dashed) or its marker (triangle).
+    # Each entry is drawn from its own line (dashed, in its circle's colour) or its marker.
     items = handles["figure"]["overlay_items"]
-    [lines] = items["circles"].renderers
+    [lines] = items["circles:hefei"].renderers
     assert lines is handles["lines"]["renderer"]
-    assert lines.data_source.data["dash"][items["circles"].index] == "dashed"
-    assert lines.data_source.data["alpha"][items["circles"].index] == 1
+    row = items["circles:hefei"].index
+    assert lines.data_source.data["dash"][row] == "dashed"
+    assert lines.data_source.data["color"][row] == palette.CIRCLE["hefei"]
+    assert lines.data_source.data["alpha"][row] == 1
     assert items["zones"].renderers[0].glyph.marker == "triangle"
+    state.lang = "zh"
+    assert "合肥都市圈" in overlay_entries(city_map)
 
 
 def test_the_png_carries_the_sources_of_its_colours():

@@ -63,6 +63,21 @@ class PageLanguage(pn.custom.JSComponent):
     """
 
 
+# The same view with presentation mode switched (the page's URL always holds the view).
+PRESENT_JS = """
+const url = new URL(window.location.href);
+if (url.searchParams.get("present") === "1") { url.searchParams.delete("present"); }
+else { url.searchParams.set("present", "1"); }
+window.location.assign(url.toString());
+"""
+FULL_SCREEN_JS = """
+if (document.fullscreenElement) { document.exitFullscreen(); }
+else if (document.documentElement.requestFullscreen) {
+  document.documentElement.requestFullscreen().catch(() => {});
+}
+"""
+
+
 def search_options() -> dict[str, str]:
     """The search's suggestions, label → city code: each city under its English name and
     under its Chinese name (``Suzhou · 苏州市``, ``苏州市 · Suzhou``), so that a name's start in
@@ -102,6 +117,14 @@ class Header(View):
         )
         self.copy_link = pn.widgets.Button(color="light", margin=(5, 5))
         self.reset = pn.widgets.Button(color="light", margin=(5, 5))
+        # Presentation mode is a page of its own: the button opens this view laid out for a
+        # projector (or back), by its link; full screen is the browser's, on a click.
+        self.present = pn.widgets.Button(color="light", margin=(5, 5), css_classes=["ycsp-present"])
+        self.present.js_on_click(code=PRESENT_JS)
+        self.full_screen = pn.widgets.Button(
+            color="light", margin=(5, 5), visible=state.present, css_classes=["ycsp-full-screen"]
+        )
+        self.full_screen.js_on_click(code=FULL_SCREEN_JS)
         self._page_language = PageLanguage(lang=HTML_LANG[state.lang], height=0, width=0)
         self._relabel()
         # Registered once; the feedback follows the page's language (kept by PageLanguage).
@@ -131,6 +154,8 @@ class Header(View):
         )
         self.copy_link.label = t("page.copy_link", lang)
         self.reset.label = t("page.reset", lang)
+        self.present.label = t("page.present.exit" if self.state.present else "page.present", lang)
+        self.full_screen.label = t("page.full_screen", lang)
 
     def _find(self, event) -> None:
         text = event.new
@@ -184,6 +209,8 @@ class Header(View):
             self.search,
             self.copy_link,
             self.reset,
+            self.present,
+            self.full_screen,
             self._page_language,
             align_items="center",
             sizing_mode="stretch_width",

@@ -22,6 +22,7 @@ import holoviews as hv
 import numpy as np
 import pandas as pd
 import panel as pn
+import param
 import shapely
 from bokeh.core.property.vectorization import Field
 from bokeh.core.property.vectorization import value as fixed
@@ -36,6 +37,7 @@ from bokeh.models import (
     LegendItem,
     LinearColorMapper,
     LogColorMapper,
+    LogTicker,
     MultiLine,
     MultiPolygons,
     NumeralTickFormatter,
@@ -230,28 +232,35 @@ def line_layers() -> dict[str, dict[str, list]]:
     provinces = projected("province")
     counties = projected("county")
     table1 = counties[counties["role"].str.contains("table1_county_city")]
+    # (geometry, colour, group): each circle and belt has a colour of its own (its key entry).
     groups = {
-        "provinces": [(g, "#3d3d3d") for g in provinces.boundary],
+        "provinces": [(g, "#3d3d3d", "") for g in provinces.boundary],
         "circles": [
-            (r.geometry, palette.CIRCLE[r.group_id]) for r in _circle_outlines().itertuples()
+            (r.geometry, palette.CIRCLE[r.group_id], r.group_id)
+            for r in _circle_outlines().itertuples()
         ],
-        "belts": [(r.geometry, palette.BELT[r.group_id]) for r in _belt_lines().itertuples()],
-        "county_cities": [(g, "#444444") for g in table1.boundary],
+        "belts": [
+            (r.geometry, palette.BELT[r.group_id], r.group_id) for r in _belt_lines().itertuples()
+        ],
+        "county_cities": [(g, "#444444", "") for g in table1.boundary],
     }
     layers = {}
     for name, lines in groups.items():
         # One array per colour, its parts separated by NaN (a break in the line): a few
         # arrays instead of thousands, each of which costs the page a JSON header.
         by_color: dict[str, list[np.ndarray]] = {}
-        for geometry, color in lines:
+        group_of: dict[str, str] = {}
+        for geometry, color, group in lines:
             by_color.setdefault(color, []).extend(_parts(geometry))
-        layers[name] = {"xs": [], "ys": [], "color": []}
+            group_of[color] = group
+        layers[name] = {"xs": [], "ys": [], "color": [], "group": []}
         for color, parts in by_color.items():
             gap = np.full((1, 2), np.nan)
             joined = np.concatenate([x for part in parts for x in (part[:, :2], gap)][:-1])
             layers[name]["xs"].append(joined[:, 0].astype(np.float32))
             layers[name]["ys"].append(joined[:, 1].astype(np.float32))
             layers[name]["color"].append(color)
+            layers[name]["group"].append(group_of[color])
     return layers
 
 
@@ -259,15 +268,18 @@ def line_layers() -> dict[str, dict[str, list]]:
 def line_rows() -> dict[str, list]:
     """Every line overlay's lines as the rows of one data source (Web Mercator, float32), once
     per process (read-only): ``xs``, ``ys``, ``color``, ``width``, ``dash`` and ``shown_alpha``
-    (the line's alpha while its overlay is drawn), and ``overlay``, the overlay a row belongs
-    to. One glyph draws them all; an overlay shows or hides by its rows' alpha, so the map
-    needs one renderer and one source for the four overlays instead of four of each (each
-    Bokeh model costs every session its making, its sending and every walk of the document)."""
+    (the line's alpha while its overlay is drawn), ``overlay``, the overlay a row belongs
+    to, and ``group``, the circle or belt it outlines (empty for the others). One glyph draws
+    them all; an overlay shows or hides by its rows' alpha, so the map needs one renderer and
+    one source for the four overlays instead of four of each (each Bokeh model costs every
+    session its making, its sending and every walk of the document)."""
     rows: dict[str, list] = {k: [] for k in ("xs", "ys", "color", "width", "dash", "shown_alpha")}
-    rows["overlay"] = []
+    rows["overlay"], rows["group"] = [], []
     for name, columns in line_layers().items():
         style = _LINE_STYLES[name]
-        for xs, ys, color in zip(columns["xs"], columns["ys"], columns["color"], strict=True):
+        lines = zip(columns["xs"], columns["ys"], columns["color"], columns["group"], strict=True)
+        for xs, ys, color, group in lines:
+            rows["group"].append(group)
             rows["xs"].append(xs)
             rows["ys"].append(ys)
             rows["color"].append(color)
@@ -486,7 +498,7 @@ LEGEND_CSS = """
 """
 
 
-def _colour_bar() -> ColorBar:
+def _colour_bar(text_size: str = "9pt") -> ColorBar:
     """The value colouring's scale, horizontal under the map; its range is patched in."""
     return ColorBar(
         color_mapper=LinearColorMapper(palette=palette.SCALE, nan_color=palette.NO_DATA),
@@ -496,9 +508,9 @@ def _colour_bar() -> ColorBar:
         height=12,
         padding=4,
         margin=6,
-        title_text_font_size="9pt",
+        title_text_font_size=text_size,
         title_text_font_style="normal",
-        major_label_text_font_size="9pt",
+        major_label_text_font_size=text_size,
         ticker=BasicTicker(desired_num_ticks=5),
         formatter=NumeralTickFormatter(format="0,0"),
         background_fill_alpha=0,
@@ -524,6 +536,13 @@ class CityMap(View):
     Receives the state; reads no file. Usable alone: ``CityMap(state=ExplorerState())``.
     """
 
+    large_type = param.Boolean(
+        default=False, doc="Type for a projector: larger names, title and key (presentation)"
+    )
+    canvas_height = param.Integer(
+        default=_HEIGHT, bounds=(300, None), doc="The canvas' height in px (toolbar, map, key)"
+    )
+
     watches = (
         "indicator",
         "year",
@@ -546,7 +565,7 @@ class CityMap(View):
         self._pane = pn.pane.HoloViews(
             self._element(),
             sizing_mode="stretch_width",
-            height=_HEIGHT,
+            height=self.canvas_height,
             margin=0,
             linked_axes=False,
         )
@@ -678,7 +697,7 @@ class CityMap(View):
                 x="x",
                 y="y",
                 text="label",
-                text_font_size="9pt",
+                text_font_size=self._type("9pt", "12pt"),
                 text_color="#1a1a1a",
                 text_align="center",
                 text_baseline="middle",
@@ -706,7 +725,7 @@ class CityMap(View):
             labels,
         ]
 
-        figure.title.text_font_size = "10.5pt"
+        figure.title.text_font_size = self._type("10.5pt", "15pt")
         # The key's swatches: a glyph that draws nothing on the map (NaN corners) but one
         # legend entry per row of its own small source, with that row's fill, hatch and line.
         key_source = ColumnDataSource(data={c: [] for c in _KEY_COLUMNS})
@@ -725,24 +744,37 @@ class CityMap(View):
                 **_HATCH,
             ),
         )
-        colorbar = _colour_bar()
-        lang = self.state.lang
-        # The overlays, each shown by its first line or marker, while it is drawn.
-        overlay_items = {
-            name: LegendItem(
-                label=fixed(legend_label(t(f"controls.overlay.{name}", lang), lang)),
-                renderers=self._handles[name]["renderers"][:1],
-                index=self._handles[name].get("first_row", 0),
-                visible=name in self.state.overlays,
+        colorbar = _colour_bar(self._type("9pt", "12pt"))
+        # The overlays, each shown by its first line or marker, while it is drawn; the circles
+        # and the belts one entry per outline or line, in its colour, so the key says which
+        # is which (keys ``circles:<id>``).
+        overlay_items = {}
+        for name in OVERLAYS:
+            if not self._handles.get(name, {}).get("renderers"):
+                continue
+            entries = (
+                [
+                    (f"{name}:{g}", i)
+                    for i, g in enumerate(rows["group"])
+                    if rows["overlay"][i] == name
+                ]
+                if name in ("circles", "belts")
+                else [(name, self._handles[name].get("first_row", 0))]
             )
-            for name in OVERLAYS
-            if self._handles.get(name, {}).get("renderers")
-        }
+            for key, index in entries:
+                overlay_items[key] = LegendItem(
+                    label=fixed(self._overlay_label(key)),
+                    renderers=self._handles[name]["renderers"][:1],
+                    index=index,
+                    visible=name in self.state.overlays,
+                )
         # The key's swatches are wider than the chart's: hatching and outlines must show.
         legend = key_legend(
             [LegendItem(label=Field("label"), renderers=[swatches]), *overlay_items.values()],
-            glyph_height=13,
-            glyph_width=18,
+            glyph_height=self._type(13, 17),
+            glyph_width=self._type(18, 24),
+            label_text_font_size=self._type("9pt", "12pt"),
+            label_height=self._type(14, 19),
         )
         figure.add_layout(colorbar, "below")
         figure.add_layout(legend, "below")
@@ -752,12 +784,30 @@ class CityMap(View):
             "legend": legend,
             "mapper": colorbar.color_mapper,
             "log_mapper": LogColorMapper(palette=palette.SCALE, nan_color=palette.NO_DATA),
+            "ticker": colorbar.ticker,
+            "log_ticker": LogTicker(desired_num_ticks=5),
             "colorbar": colorbar,
             "overlay_items": overlay_items,
             "save": figure_tools(figure, SaveTool),
         }
         self._update_key(map_styles(self.state))
         use_canvas_font(figure)
+
+    def _overlay_label(self, key: str) -> str:
+        """An overlay's key entry: its name, or a circle's or belt's (``circles:<id>``)."""
+        lang = self.state.lang
+        name, _, group = key.partition(":")
+        if group:
+            text = (
+                data.entity_names().drop_duplicates("id").set_index("id").loc[group, f"name_{lang}"]
+            )
+        else:
+            text = t(f"controls.overlay.{name}", lang)
+        return legend_label(text, lang)
+
+    def _type(self, normal, large):
+        """A size for the canvas' text: ``large`` on a projector (``large_type``)."""
+        return large if self.large_type else normal
 
     def _zone_tooltips(self) -> list[tuple[str, str]]:
         return [(t("map.zone_point", self.state.lang), "@{name_zh} · @{name_en}")]
@@ -850,6 +900,7 @@ class CityMap(View):
             mapper = handles["log_mapper" if log else "mapper"]
             if colorbar.color_mapper is not mapper:
                 colorbar.color_mapper = mapper
+                colorbar.ticker = handles["log_ticker" if log else "ticker"]
             mapper.update(low=float(low), high=float(high))
             unit = data.indicators().set_index("id").loc[state.indicator, f"unit_{lang}"]
             colorbar.title = unit
@@ -881,8 +932,8 @@ class CityMap(View):
             for renderer in self._handles.get("zones", {}).get("renderers", []):
                 renderer.visible = "zones" in self.state.overlays
             if "figure" in self._handles:
-                for name, item in self._handles["figure"]["overlay_items"].items():
-                    item.visible = name in self.state.overlays
+                for key, item in self._handles["figure"]["overlay_items"].items():
+                    item.visible = key.partition(":")[0] in self.state.overlays
                 self._fit_legend()
 
     def _relabel(self) -> None:
@@ -894,12 +945,11 @@ class CityMap(View):
             self._pane.object = self._element()
             self._legend.object = legend_html(self.state, map_styles(self.state))
             return
-        lang = self.state.lang
         with pn.io.hold():
             handles["labels"]["source"].data.update(label=self._names())
             handles["zones"]["hover"].tooltips = self._zone_tooltips()
-            for name, item in handles["figure"]["overlay_items"].items():
-                item.label = fixed(legend_label(t(f"controls.overlay.{name}", lang), lang))
+            for key, item in handles["figure"]["overlay_items"].items():
+                item.label = fixed(self._overlay_label(key))
             self._restyle()
 
     def _on_tap(self, event) -> None:
