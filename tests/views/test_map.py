@@ -469,3 +469,20 @@ def test_a_log_scale_draws_a_log_colour_bar_and_old_links_keep_their_linear_scal
     # A link made before there was a choice of scale opens with the linear one it showed.
     assert parse_query("?v=1&lang=en")[0]["scale"] == "linear"
     assert "scale" not in parse_query("?v=2&lang=en")[0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_city_names_are_placed_apart(lang):
+    from ycsp_panel.views.map import label_offsets, label_overlaps
+
+    # At their cities' points, Wuxi's name runs into Suzhou's (and Nanjing's into Zhenjiang's).
+    assert ("无锡市", "苏州市") in label_overlaps("zh", offsets=False)
+    assert ("Wuxi", "Suzhou") in label_overlaps("en", offsets=False)
+    assert label_overlaps(lang) == []
+    dx, dy = label_offsets(lang)
+    assert max(abs(dx).max(), abs(dy).max()) <= 26  # a nudge, not a move to elsewhere
+    city_map, handles = rendered(ExplorerState(lang=lang))
+    drawn = handles["labels"]["source"].data
+    assert drawn["dx"] == dx.tolist() and drawn["dy"] == dy.tolist()
+    large = CityMap(state=ExplorerState(lang=lang), large_type=True)
+    assert large._label_columns()["dx"] == pytest.approx((dx * 4 / 3).tolist())

@@ -225,6 +225,84 @@ def point_layers() -> dict[str, dict[str, np.ndarray]]:
     }
 
 
+# City names are placed apart once per process and language, at the map's drawing width on a
+# 1366-px screen (and, in proportion, at the presentation's larger type): the name boxes as
+# drawn there (characters × their width at 9 pt, plus the halo) must not overlap. A name moves
+# a few pixels from its city's representative point (screen offsets, so zooming in spreads
+# the names further), the largest cities first.
+LABEL_FRAME_PX = 560
+LABEL_CHAR_PX = {"zh": 12.0, "en": 6.6}
+LABEL_BOX_PAD_PX = (8.0, 6.0)  # the halo around the text (width, height)
+LABEL_LINE_PX = 13.0
+LABEL_MOVES_PX = tuple(
+    (dx, dy) for dy in (0, 9, -9, 16, -16, 23, -23) for dx in (0, 14, -14, 26, -26)
+)
+
+
+def _label_box(x: float, y: float, text: str, lang: str) -> tuple[float, float, float, float]:
+    half_w = (len(text) * LABEL_CHAR_PX[lang] + LABEL_BOX_PAD_PX[0]) / 2
+    half_h = (LABEL_LINE_PX + LABEL_BOX_PAD_PX[1]) / 2
+    return x - half_w, y - half_h, x + half_w, y + half_h
+
+
+def _overlap(a, b) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def label_positions_px(lang: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The names' anchor points in screen px at :data:`LABEL_FRAME_PX` (y downwards), and
+    the names, in the order of ``projected("city")``."""
+    cities = projected("city")
+    points = point_layers()["names"]
+    xmin, ymin, xmax, ymax = cities.total_bounds
+    pad = 0.04 * max(xmax - xmin, ymax - ymin)
+    per_px = (xmax - xmin + 2 * pad) / LABEL_FRAME_PX
+    x = (points["x"].astype(float) - (xmin - pad)) / per_px
+    y = ((ymax + pad) - points["y"].astype(float)) / per_px
+    return x, y, cities[f"name_{lang}"].tolist()
+
+
+@cache
+def label_offsets(lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """Screen offsets (px; x right, y down) that keep the city names of ``lang`` apart at
+    :data:`LABEL_FRAME_PX`; once per process and language (read-only)."""
+    x, y, names = label_positions_px(lang)
+    area = projected("city").geometry.area.to_numpy()
+    dx, dy = np.zeros(len(names)), np.zeros(len(names))
+    placed: list[tuple[float, float, float, float]] = []
+    for i in np.argsort(-area, kind="stable"):
+        best, best_cost = (0.0, 0.0), math.inf
+        for mx, my in LABEL_MOVES_PX:
+            box = _label_box(x[i] + mx, y[i] + my, names[i], lang)
+            cost = sum(_overlap(box, other) for other in placed)
+            if cost < best_cost:
+                best, best_cost = (mx, my), cost
+            if cost == 0:
+                break
+        dx[i], dy[i] = best
+        placed.append(_label_box(x[i] + best[0], y[i] + best[1], names[i], lang))
+    dx.setflags(write=False)
+    dy.setflags(write=False)
+    return dx, dy
+
+
+def label_overlaps(lang: str, offsets: bool = True) -> list[tuple[str, str]]:
+    """The pairs of city names whose boxes overlap at :data:`LABEL_FRAME_PX`."""
+    x, y, names = label_positions_px(lang)
+    if offsets:
+        dx, dy = label_offsets(lang)
+        x, y = x + dx, y + dy
+    boxes = [_label_box(x[i], y[i], names[i], lang) for i in range(len(names))]
+    return [
+        (names[i], names[j])
+        for i in range(len(boxes))
+        for j in range(i + 1, len(boxes))
+        if _overlap(boxes[i], boxes[j]) > 0
+    ]
+
+
 @cache
 def line_layers() -> dict[str, dict[str, list]]:
     """Per line overlay: the ``xs``, ``ys`` and ``color`` of each of its lines (Web
@@ -692,11 +770,13 @@ class CityMap(View):
         figure.add_tools(zone_hover)
         self._handles["zones"] = {"renderers": [zones], "hover": zone_hover}
         labels = GlyphRenderer(
-            data_source=ColumnDataSource(data={**points["names"], "label": self._names()}),
+            data_source=ColumnDataSource(data={**points["names"], **self._label_columns()}),
             glyph=Text(
                 x="x",
                 y="y",
                 text="label",
+                x_offset=Field("dx"),
+                y_offset=Field("dy"),
                 text_font_size=self._type("9pt", "12pt"),
                 text_color="#1a1a1a",
                 text_align="center",
@@ -811,6 +891,13 @@ class CityMap(View):
 
     def _zone_tooltips(self) -> list[tuple[str, str]]:
         return [(t("map.zone_point", self.state.lang), "@{name_zh} · @{name_en}")]
+
+    def _label_columns(self) -> dict[str, list]:
+        """The names in the state's language and their offsets (kept apart; in proportion
+        for large type)."""
+        dx, dy = label_offsets(self.state.lang)
+        scale = self._type(1.0, 4 / 3)
+        return {"label": self._names(), "dx": (dx * scale).tolist(), "dy": (dy * scale).tolist()}
 
     def _names(self) -> list[str]:
         names = projected("city").set_index("code")[f"name_{self.state.lang}"]
@@ -946,7 +1033,7 @@ class CityMap(View):
             self._legend.object = legend_html(self.state, map_styles(self.state))
             return
         with pn.io.hold():
-            handles["labels"]["source"].data.update(label=self._names())
+            handles["labels"]["source"].data.update(self._label_columns())
             handles["zones"]["hover"].tooltips = self._zone_tooltips()
             for key, item in handles["figure"]["overlay_items"].items():
                 item.label = fixed(self._overlay_label(key))
