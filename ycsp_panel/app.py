@@ -220,11 +220,16 @@ def warm() -> None:
     from ycsp_panel.i18n import LANGUAGES
     from ycsp_panel.views.controls import selector_options
 
+    from ycsp_panel.views.map import label_offsets
+
     for lang in LANGUAGES:
         selector_options(lang)
         population.population_status(lang)
+        label_offsets(lang)
     for by in ("circle", "province", "belt", "cluster"):
         population.population_aggregates(by)
+    for by in ("circle", "province", "belt"):
+        population.group_growth(by)
     for analysis in (
         population.population_growth,
         population.city_shares,
