@@ -219,7 +219,6 @@ def warm() -> None:
     from ycsp_panel.analysis import ecology, economy, population
     from ycsp_panel.i18n import LANGUAGES
     from ycsp_panel.views.controls import selector_options
-
     from ycsp_panel.views.map import label_offsets
 
     for lang in LANGUAGES:
