@@ -11,7 +11,7 @@ from ycsp_panel import data
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import economy as view
-from ycsp_panel.views.chart import CANVAS_FONT, HIGHLIGHT_MARK
+from ycsp_panel.views.chart import CANVAS_FONT, HIGHLIGHT_MARK, wrapped_title
 
 hv.extension("bokeh", logo=False)
 
@@ -55,7 +55,7 @@ def test_world_chart_title_axes_legend_and_hover_in_the_canvas(lang):
     assert title_of(element) == t("economy.world.title", lang)
     assert "2014" in title_of(element)
     figure = hv.render(element)
-    assert figure.title.text == t("economy.world.title", lang)
+    assert figure.title.text == wrapped_title(t("economy.world.title", lang))
     assert figure.xaxis[0].axis_label == t("economy.world.axis.x", lang)
     unit = data.indicators().set_index("id").loc["gdp_per_capita_usd", f"unit_{lang}"]
     assert any(unit in label for label in figure.yaxis[0].major_label_overrides.values())
@@ -92,10 +92,10 @@ def test_shares_chart_goal_observed_and_not_computable(lang):
     now = drawn[t("economy.shares.series.now", lang)]
     assert len(now) == 1  # only the population share is computable
     figure = hv.render(element)
-    assert figure.title.text == t("economy.shares.title", lang)
+    assert figure.title.text == wrapped_title(t("economy.shares.title", lang))
     assert figure.xaxis[0].axis_label == t("economy.shares.axis.x", lang)
     [legend] = figure.select({"type": Legend})
-    assert [item.label.value for item in legend.items] == [
+    assert [item.label.value.replace("\n", " ") for item in legend.items] == [
         t(f"economy.shares.series.{s}", lang) for s in view.SERIES
     ]
     assert (t("chart.hover.source", lang), "@{source}") in hover_tooltips(figure)
@@ -126,7 +126,7 @@ def test_city_gdp_for_the_scope_with_highlight_quality_and_no_data(lang):
     labels = element.GDP.Labels.dframe()
     assert (labels["bar_text"] == t("no_data", lang)).sum() == 2
     figure = hv.render(element)
-    assert figure.title.text == title
+    assert figure.title.text == wrapped_title(title)
     assert figure.xaxis[0].axis_label == unit
     assert (t("chart.hover.quality", lang), "@{quality}") in hover_tooltips(figure)
     [tool] = figure.select({"type": SaveTool})

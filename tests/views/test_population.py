@@ -10,7 +10,7 @@ from bokeh.models import Legend, SaveTool, Title
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import population as view
-from ycsp_panel.views.chart import CANVAS_FONT
+from ycsp_panel.views.chart import CANVAS_FONT, wrapped_title
 
 hv.extension("bokeh")
 
@@ -30,11 +30,15 @@ def test_dumbbell_has_plan_points_and_census_by_status(lang):
     assert census.loc["310000", "source"]  # hover names the source
     figure = hv.render(view.dumbbell_element(state))
     unit = "万人" if lang == "zh" else "10,000 persons"
-    assert unit in figure.title.text and "2030" in figure.title.text
-    assert figure.title.text == t("population.dumbbell.title", lang).format(
-        indicator="常住人口" if lang == "zh" else "Resident population", unit=unit
+    assert unit in figure.title.text.replace("\n", " ") and "2030" in figure.title.text
+    assert figure.title.text == wrapped_title(
+        t("population.dumbbell.title", lang).format(
+            indicator="常住人口" if lang == "zh" else "Resident population", unit=unit
+        )
     )
-    labels = [item.label.value for item in figure.select({"type": Legend})[0].items]
+    labels = [
+        item.label.value.replace("\n", " ") for item in figure.select({"type": Legend})[0].items
+    ]
     assert t("population.legend.census", lang).format(status=t("status.above", lang)) in labels
     assert t("population.point.expected_2020", lang) in labels
     assert [tool.filename for tool in figure.select({"type": SaveTool})] == [
@@ -64,8 +68,10 @@ def test_growth_chart_is_ranked_and_names_skipped_cities(lang):
     names = ("铜陵市", "安庆市") if lang == "zh" else ("Tongling", "Anqing")
     assert all(name in note for name in names)
     figure = hv.render(view.growth_element(state))
-    assert figure.title.text == t("population.growth.title", lang)
-    labels = [item.label.value for item in figure.select({"type": Legend})[0].items]
+    assert figure.title.text == wrapped_title(t("population.growth.title", lang))
+    labels = [
+        item.label.value.replace("\n", " ") for item in figure.select({"type": Legend})[0].items
+    ]
     assert labels == [t(key, lang) for _, key, *_ in view.GROWTH_SERIES]
 
 

@@ -13,7 +13,7 @@ from bokeh.models import HoverTool, Legend, SaveTool, Text
 from ycsp_panel import data
 from ycsp_panel.i18n import LABELS
 from ycsp_panel.state import ExplorerState
-from ycsp_panel.views.chart import CANVAS_FONT
+from ycsp_panel.views.chart import CANVAS_FONT, wrapped_title
 from ycsp_panel.views.timeseries import (
     HOVER_COLUMNS,
     LINE_COLORS,
@@ -189,14 +189,15 @@ def test_title_legend_fonts_and_save_tool_are_in_the_figure():
     for lang in ("zh", "en"):
         _, element = view(lang=lang, cities=THREE)
         plot = hv.render(element)
-        assert plot.title.text == label("series.title", lang)
+        assert plot.title.text == wrapped_title(label("series.title", lang))
         assert "WenQuanYi Micro Hei" in CANVAS_FONT
         assert plot.title.text_font == CANVAS_FONT
         assert plot.xaxis[0].axis_label == label("series.axis.year", lang)
         assert plot.yaxis[0].major_label_text_font == CANVAS_FONT
         assert plot.select({"type": Text})[0].text_font.value == CANVAS_FONT  # the ⚠ marks
         [legend] = plot.legend
-        assert legend in plot.right  # inside the canvas, so the saved PNG keeps it
+        # Under the plot (a phone has no room beside it), inside the canvas (so in the PNG).
+        assert legend in plot.below
         assert legend.label_text_font == CANVAS_FONT
         labels = [item.label.value for item in legend.items]
         assert labels == [

@@ -16,6 +16,10 @@ import panel as pn
 import param
 from panel.custom import Child
 
+# A wide Tabulator scrolls inside its box, header and rows together; its header must not run
+# past the box (the page would scroll sideways on a phone).
+NARROW_TABLE_CSS = ".tabulator { overflow: hidden !important; max-width: 100%; }"
+
 
 class AriaMend(pn.custom.JSComponent):
     """``AriaMend(target=widget, input_name="…")``: the widget, with its ARIA mended."""

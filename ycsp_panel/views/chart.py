@@ -10,6 +10,7 @@ the same canvas helpers (font, legend layout, file names).
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -707,13 +708,119 @@ def _source_line_below(text: str | Callable[[], str]):
     return hook
 
 
+# What fits a 390-px phone: Bokeh widens a figure to its title and its legends, never
+# wrapping them, so the page would scroll sideways. Titles are wrapped to about 300 px at
+# 10.5 pt (CJK characters are about twice as wide as Latin ones); legends go under the figure,
+# in one or two columns, English labels on two lines where long.
+TITLE_CHARS = {"cjk": 23, "latin": 46}
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+CLIP_CSS = ":host { overflow: hidden; }"
+
+
+def wrapped_title(text: str) -> str:
+    """``text`` with every line longer than fits a phone broken (at spaces for Latin text, at
+    a punctuation mark or between characters for Chinese)."""
+    lines = []
+    for line in text.split("\n"):
+        if _CJK.search(line):
+            width = TITLE_CHARS["cjk"]
+            while len(line) > width:
+                cut = max(line.rfind(mark, 0, width + 1) for mark in "，、：·（ ")
+                cut = cut + 1 if cut > width // 2 else width
+                lines.append(line[:cut].rstrip())
+                line = line[cut:].lstrip()
+            lines.append(line)
+        else:
+            lines += textwrap.wrap(line, TITLE_CHARS["latin"], break_long_words=False) or [""]
+    return "\n".join(lines)
+
+
+TICK_CHARS = {"cjk": 9, "latin": 20}  # a category label's line on the value axis' left
+TICK_PX = {"cjk": 12.0, "latin": 6.0}  # a character at 9 pt, about
+
+
+def wrapped_tick(text: str) -> str:
+    """A category label on at most two short lines (the second ends in … if cut), so the
+    labels leave the plot room on a phone."""
+    if "\n" in text:
+        return text
+    cjk = bool(_CJK.search(text))
+    width = TICK_CHARS["cjk" if cjk else "latin"]
+    if len(text) <= width:
+        return text
+    if cjk:
+        lines = [text[:width], text[width:]]
+    else:
+        lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+        lines = lines or [text]
+    if len(lines) > 2 or len(lines[-1]) > width:
+        second = " ".join(lines[1:]) if not cjk else lines[1]
+        lines = [lines[0], second[: width - 1].rstrip() + "…"]
+    return "\n".join(lines[:2])
+
+
+def _tick_px(labels) -> float:
+    """About how wide the widest of ``labels`` is drawn at 9 pt."""
+    widths = [0.0]
+    for label in labels:
+        for line in str(label).split("\n"):
+            widths.append(len(line) * TICK_PX["cjk" if _CJK.search(line) else "latin"])
+    return max(widths)
+
+
+def fit_narrow(figure) -> None:
+    """Fit the figure to a phone: category labels on the left on two short lines, the title
+    wrapped and starting at the canvas' left edge (not the plot's, past the labels), and the
+    legends under the figure, vertical, in one or two columns."""
+    left_labels: list[str] = []
+    for axis in figure.yaxis:
+        overrides = dict(axis.major_label_overrides or {})
+        factors = getattr(figure.y_range, "factors", None)
+        if not overrides and factors and all(isinstance(f, str) for f in factors):
+            overrides = {f: f for f in factors}
+        if overrides:
+            wrapped = {k: wrapped_tick(str(v)) for k, v in overrides.items()}
+            if wrapped != dict(axis.major_label_overrides or {}):
+                axis.major_label_overrides = wrapped
+            left_labels += list(wrapped.values())
+    if figure.title is not None and figure.title.text:
+        text = wrapped_title(figure.title.text)
+        if text != figure.title.text:
+            figure.title.text = text
+        if left_labels:  # leave the axis' own label and ticks their room (≈ 40 px)
+            figure.title.offset = -round(0.9 * _tick_px(left_labels))
+    # What still reaches past the canvas (the title's box, moved left, keeps its width) is
+    # cut at its edge rather than widening the page.
+    if CLIP_CSS not in figure.stylesheets:
+        figure.stylesheets = [*figure.stylesheets, CLIP_CSS]
+    for side in ("right", "left", "above"):
+        panel = getattr(figure, side)
+        for legend in [m for m in panel if isinstance(m, Legend)]:
+            panel.remove(legend)
+            figure.below.append(legend)
+    for legend in figure.select({"type": Legend}):
+        if legend in figure.center:
+            continue  # inside the plot area: it cannot widen the figure
+        for item in legend.items:
+            label = item.label
+            text = getattr(label, "value", None)
+            if isinstance(text, str) and not _CJK.search(text) and len(text) > 30:
+                item.label = fixed(legend_label(text, "en"))
+        labels = [getattr(item.label, "value", "") or "" for item in legend.items]
+        legend.update(orientation="vertical", location="top_left", ncols=legend_columns(labels))
+
+
 def ready_to_save(filename: str | Callable[[], str]):
-    """A hook naming the save tool's file and putting every canvas text in a CJK font."""
+    """A hook naming the save tool's file, putting every canvas text in a CJK font and fitting
+    the figure to a phone (:func:`fit_narrow`)."""
 
     def hook(plot, element) -> None:
         for tool in figure_tools(plot.state, SaveTool):
             tool.filename = filename() if callable(filename) else filename
         use_canvas_font(plot.state)
+        fit_narrow(plot.state)
 
     return hook
 
@@ -862,7 +969,7 @@ class ComparisonChart(ChartView):
             handles["mapper"].update(
                 factors=list(chart.colors), palette=list(chart.colors.values())
             )
-            figure.title.text = chart.title
+            figure.title.text = wrapped_title(chart.title)
             bars.glyph.height = look.bar_height
             for renderer in figure.renderers:
                 if "outlines" in renderer.tags:

@@ -63,6 +63,8 @@ class PageLanguage(pn.custom.JSComponent):
     """
 
 
+# A projector's tools: not on a phone, where they would take a row of the header.
+NOT_ON_PHONES = "@media (max-width: 600px) { :host { display: none !important; } }"
 # The same view with presentation mode switched (the page's URL always holds the view).
 PRESENT_JS = """
 const url = new URL(window.location.href);
@@ -119,10 +121,16 @@ class Header(View):
         self.reset = pn.widgets.Button(color="light", margin=(5, 5))
         # Presentation mode is a page of its own: the button opens this view laid out for a
         # projector (or back), by its link; full screen is the browser's, on a click.
-        self.present = pn.widgets.Button(color="light", margin=(5, 5), css_classes=["ycsp-present"])
+        self.present = pn.widgets.Button(
+            color="light", margin=(5, 5), css_classes=["ycsp-present"], stylesheets=[NOT_ON_PHONES]
+        )
         self.present.js_on_click(code=PRESENT_JS)
         self.full_screen = pn.widgets.Button(
-            color="light", margin=(5, 5), visible=state.present, css_classes=["ycsp-full-screen"]
+            color="light",
+            margin=(5, 5),
+            visible=state.present,
+            css_classes=["ycsp-full-screen"],
+            stylesheets=[NOT_ON_PHONES],
         )
         self.full_screen.js_on_click(code=FULL_SCREEN_JS)
         self._page_language = PageLanguage(lang=HTML_LANG[state.lang], height=0, width=0)
@@ -204,13 +212,15 @@ class Header(View):
             )
 
     def _build(self) -> pn.viewable.Viewable:
+        # The buttons first, the search last: on a phone they share one row, the search the
+        # next, and the header stays short.
         return pn.FlexBox(
             self.language,
-            self.search,
             self.copy_link,
             self.reset,
             self.present,
             self.full_screen,
+            self.search,
             self._page_language,
             align_items="center",
             sizing_mode="stretch_width",

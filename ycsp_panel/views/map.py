@@ -31,6 +31,7 @@ from bokeh.models import (
     CDSView,
     ColorBar,
     ColumnDataSource,
+    CustomJS,
     GlyphRenderer,
     HoverTool,
     IndexFilter,
@@ -69,6 +70,7 @@ from ycsp_panel.views.chart import (
     legend_label,
     source_below,
     use_canvas_font,
+    wrapped_title,
 )
 from ycsp_panel.views.colouring import (
     categories_in_order,
@@ -595,6 +597,20 @@ def _colour_bar(text_size: str = "9pt") -> ColorBar:
     )
 
 
+SHOW_ANSWER_JS = """
+if (!window.matchMedia("(max-width: 900px)").matches || cb_obj.indices.length === 0) return;
+const find = (root) => {
+  const here = root.querySelector(".ycsp-answer");
+  if (here) return here;
+  for (const el of root.querySelectorAll("*")) {
+    if (el.shadowRoot) { const deep = find(el.shadowRoot); if (deep) return deep; }
+  }
+  return null;
+};
+const answer = find(document);
+if (answer) { answer.scrollIntoView({block: "start"}); }
+"""
+
 # A translucent white box keeps names legible on dark and light fills alike.
 HALO = {
     "background_fill_color": "white",
@@ -719,6 +735,9 @@ class CityMap(View):
             tool.renderers = [renderer]  # only cities: a tap must not fade the other layers
         handles["source"].data.update(self._columns(map_styles(self.state)))
         handles["source"].selected.indices = self._indices(self.state.cities)
+        # On a phone the answer box is above the map, out of sight once the map is: a tap
+        # brings it into view (in the browser, at once; its text follows from the server).
+        handles["source"].selected.js_on_change("indices", CustomJS(code=SHOW_ANSWER_JS))
         # The highlight again as outlines on top, on the same source: drawn in source order,
         # a neighbour's edge would otherwise cover part of a highlighted city's outline.
         handles["highlight"] = IndexFilter(indices=self._indices(self.state.cities))
@@ -964,7 +983,7 @@ class CityMap(View):
         if handles is None:
             return
         state, lang = self.state, self.state.lang
-        handles["figure"].title.text = map_title(state)
+        handles["figure"].title.text = wrapped_title(map_title(state))
         source_below(handles["figure"], map_source_line(state))
         for tool in handles["save"]:
             tool.filename = map_filename(state)

@@ -23,7 +23,7 @@ from ycsp_panel.analysis.population import Status
 from ycsp_panel.i18n import LANGUAGES, Lang, t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import palette
-from ycsp_panel.views.aria import AriaMend
+from ycsp_panel.views.aria import NARROW_TABLE_CSS, AriaMend
 from ycsp_panel.views.base import View
 from ycsp_panel.views.chart import (
     HIGHLIGHT_MARK,
@@ -209,7 +209,7 @@ def dumbbell_element(state: ExplorerState) -> hv.Overlay:
         height=max(320, 90 + 22 * points["y"].nunique()),
         responsive=True,
         show_grid=True,
-        legend_position="right",
+        legend_position="bottom",
         toolbar="above",
         default_tools=["save", "pan", "wheel_zoom", "reset"],
         hooks=[ready_to_save(filename)],
@@ -276,7 +276,7 @@ def growth_element(state: ExplorerState) -> hv.Overlay:
         height=max(320, 90 + 22 * len(growth)),
         responsive=True,
         show_grid=True,
-        legend_position="right",
+        legend_position="bottom",
         toolbar="above",
         default_tools=["save", "pan", "wheel_zoom", "reset"],
         hooks=[ready_to_save(filename)],
@@ -464,6 +464,8 @@ class PopulationView(View):
             show_index=False,
             pagination=None,
             frozen_columns=["city"],
+            layout="fit_data_fill",  # as wide as its box; the columns scroll inside it
+            stylesheets=[NARROW_TABLE_CSS],
             sizing_mode="stretch_width",
         )
         self._table_mend = AriaMend(target=self._table, sizing_mode="stretch_width")

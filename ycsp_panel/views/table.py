@@ -21,7 +21,7 @@ from ycsp_panel import export
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.url import to_query
-from ycsp_panel.views.aria import AriaMend
+from ycsp_panel.views.aria import NARROW_TABLE_CSS, AriaMend
 from ycsp_panel.views.base import View
 
 WATCHED = ("lang", "scope", "cities", "indicator", "year", "kind", "compare_by")
@@ -32,7 +32,7 @@ TABLE_CSS = """
 .ycsp-cite { font-size: 13px; border: 1px solid #d0d7de; border-left: 4px solid #1f3a5f;
   border-radius: 4px; background: #f6f8fa; padding: 8px 12px; }
 .ycsp-cite h4 { font-size: 14px; margin: 0 0 6px 0; color: #1f3a5f; }
-.ycsp-cite p { white-space: pre-wrap; margin: 0; }
+.ycsp-cite p { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }  /* long links wrap */
 """
 
 
@@ -49,9 +49,14 @@ def page_link(state: ExplorerState) -> str:
 
 class LabelledTabulator(pn.widgets.Tabulator):
     """A Tabulator whose element is a region named for screen readers (Tabulator itself marks
-    the grid, rows and sortable headers, but gives the grid no name)."""
+    the grid, rows and sortable headers, but gives the grid no name), and that scrolls inside
+    its box (:data:`NARROW_TABLE_CSS`)."""
 
     aria_label = param.String(default="", doc="The table's accessible name")
+
+    def __init__(self, **params):
+        params["stylesheets"] = [NARROW_TABLE_CSS, *params.get("stylesheets", [])]
+        super().__init__(**params)
 
     def _process_param_change(self, params):
         label = params.pop("aria_label", None)
@@ -104,7 +109,7 @@ class DataTable(View):
             selectable=False,
             header_filters=True,
             # No pagination: its buttons would sit inside the grid, which ARIA forbids.
-            layout="fit_data_table",
+            layout="fit_data_fill",
             text_align={"value": "right", "year": "right"},
             formatters={"year": {"type": "plaintext"}},  # 2020, not 2,020
             sizing_mode="stretch_width",

@@ -159,7 +159,7 @@ class Timeline(View):
             self._heading,
             pn.FlexBox(
                 self.play_button,
-                pn.Column(self.step_buttons, styles={"flex": "1 1 240px"}, min_width=200),
+                pn.Column(self.step_buttons, styles={"flex": "1 1 300px"}, min_width=200),
                 flex_wrap="wrap",
                 align_items="center",
                 sizing_mode="stretch_width",

@@ -356,7 +356,7 @@ def series_element(
         height=440,
         responsive=True,
         show_grid=True,
-        legend_position="right",
+        legend_position="bottom",
         # Long enough samples to show a dash between the markers.
         legend_opts={"glyph_width": 44},
         legend_limit=1000,  # HoloViews drops the legend above 25 glyphs by default
