@@ -147,7 +147,7 @@ def test_phone_layout_puts_the_map_first_with_the_selections_folded(app):
     assert width <= 390, f"the page scrolls sideways: {width} px"
     page.screenshot(path=ARTIFACTS / "page-phone-zh.png", full_page=True)
     page.locator("#ycsp-selections summary").click()
-    indicator = page.get_by_role("combobox", name=t("controls.indicator", "zh"))
+    indicator = page.get_by_role("combobox", name=t("controls.indicator", "zh"), exact=True)
     indicator.wait_for(state="visible")
     page.get_by_role("button", name="English").click()
     wait_until(lambda: page.evaluate("document.documentElement.lang") == "en")

@@ -22,19 +22,19 @@ def test_suzhou_is_above_its_2020_figure_by_174_8_or_15_9_percent():
     en = answer_html(ExplorerState(lang="en", cities=[SUZHOU]))
     cluster, suzhou = items(en)
     assert "Suzhou" in suzhou and "above the expected value" in suzhou
-    assert "census 1274.8, plan 1100 (expected), gap +174.8 (+15.9 %)" in suzhou
+    assert "census 1,274.8, plan 1,100 (expected), gap +174.8 (+15.9 %)" in suzhou
     assert f"--status:{palette.STATUS['above']}" in suzhou
     assert "Yangtze River Delta urban agglomeration" in cluster and "near the expected" in cluster
     assert "census 16,508.6, plan 16,585" in cluster and "gap -76.4 (-0.5 %)" in cluster
     zh = answer_html(ExplorerState(lang="zh", cities=[SUZHOU]))
-    assert "普查1274.8万人，规划1100万人（预期），差距+174.8万人（+15.9%）" in items(zh)[1]
+    assert "普查1,274.8万人，规划1,100万人（预期），差距+174.8万人（+15.9%）" in items(zh)[1]
 
 
 def test_a_circle_scope_answers_for_the_circle_first():
     html = answer_html(ExplorerState(lang="en", scope="circle:hefei", cities=[HEFEI]))
     circle, hefei = items(html)
     assert "Hefei metropolitan circle" in circle and "below the expected value" in circle
-    assert "census 1517.4, plan 1550 (expected), gap -32.6 (-2.1 %)" in circle
+    assert "census 1,517.4, plan 1,550 (expected), gap -32.6 (-2.1 %)" in circle
     assert f"--status:{palette.STATUS['below']}" in circle
     assert "Hefei</strong>" in hefei and "gap +77.0 (+9.0 %)" in hefei
 

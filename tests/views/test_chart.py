@@ -240,7 +240,7 @@ def test_hover_names_both_scripts_value_kind_year_source_and_quality():
     bars = bars_of(element).set_index("id")
     shanghai = bars.loc[SHANGHAI]
     assert (shanghai["name_zh"], shanghai["name_en"]) == ("上海市", "Shanghai")
-    assert shanghai["value_text"] == "2500 10,000 persons (ceiling: strictly controlled)"
+    assert shanghai["value_text"] == "2,500 10,000 persons (ceiling: strictly controlled)"
     assert (shanghai["kind"], shanghai["year"]) == ("plan target", "2020")
     title = data.sources().set_index("id").loc["plan:ch3.s2.table3", "title_en"]
     assert shanghai["source"] == title
@@ -283,7 +283,7 @@ def test_chart_follows_the_state():
 
 
 def test_number_format():
-    assert format_number(2500.0) == "2500"
+    assert format_number(2500.0) == "2,500"  # thousands grouped from 1,000 (ycsp_panel.numbers)
     assert format_number(130.1) == "130.1"
     assert format_number(38700.58) == "38,700.58"
     assert format_number(24870895.0) == "24,870,895"
@@ -355,7 +355,7 @@ def test_png_has_title_axes_value_labels_colour_legend_and_a_file_name():
     assert figure.title.text == "Resident population\n2030 · plan forecast · unit: 10,000 persons"
     assert figure.xaxis[0].axis_label == "10,000 persons" and figure.yaxis[0].axis_label == "City"
     [labels] = [r for r in figure.renderers if isinstance(r.glyph, Text)]
-    assert labels.data_source.data["bar_text"][-1] == "2500"  # Shanghai, drawn last (on top)
+    assert labels.data_source.data["bar_text"][-1] == "2,500"  # Shanghai, drawn last (on top)
     entries = legend_of(figure)
     assert [label for label, _ in entries] == list(view.element().opts.get().kwargs["cmap"])
     assert all(label == category for label, category in entries)  # each swatch its own colour

@@ -448,10 +448,10 @@ def test_the_quantile_key_names_each_class_by_its_cities_values_and_count():
         "360–554 (5 cities)",
         "560–590 (5 cities)",
         "625–860 (5 cities)",
-        "870–2500 (5 cities)",
+        "870–2,500 (5 cities)",
     ]
     assert key["fill"] == colouring.class_colours(5)
-    assert "870–2500 (5 cities)" in city_map._legend.object
+    assert "870–2,500 (5 cities)" in city_map._legend.object
 
 
 def test_a_log_scale_draws_a_log_colour_bar_and_old_links_keep_their_linear_scale():

@@ -31,29 +31,29 @@ def row_of(markup: str, label: str) -> str:
 def test_shanghai_shows_its_ceiling_and_census_in_10k_persons():
     markup = profile_html([SHANGHAI], "en")
     target = row_of(markup, "2020 plan target")
-    assert ">2500<" in target
+    assert ">2,500<" in target
     assert "ceiling" in target
     assert source_title(TABLE3, "en") in target
     assert "plan text" in target
     census = row_of(markup, "2020 census")
-    assert ">2487.1<" in census
+    assert ">2,487.1<" in census
     assert "24,870,895 persons" in census
     assert source_title("census2020:shanghai", "en") in census
     assert "statistical bulletin" in census
     assert "10k persons with 1 decimal" in markup
     assert "The core (一核)" in markup
     # Plan 2014 and 2030, census 2010 beside them.
-    assert ">2426<" in row_of(markup, "2014 (plan, Table 3)")
-    assert ">2500<" in row_of(markup, "2030 plan forecast")
-    assert ">2301.9<" in row_of(markup, "2010 census")
+    assert ">2,426<" in row_of(markup, "2014 (plan, Table 3)")
+    assert ">2,500<" in row_of(markup, "2030 plan forecast")
+    assert ">2,301.9<" in row_of(markup, "2010 census")
 
 
 def test_shanghai_in_chinese():
     markup = profile_html([SHANGHAI], "zh")
     target = row_of(markup, "2020年规划预期")
-    assert "上限" in target and ">2500<" in target
+    assert "上限" in target and ">2,500<" in target
     assert source_title(TABLE3, "zh") in target
-    assert ">2487.1<" in row_of(markup, "2020年人口普查")
+    assert ">2,487.1<" in row_of(markup, "2020年人口普查")
     assert "24,870,895人" in markup
     assert "一核" in markup
     assert "上海市金山区" in markup  # box 9
@@ -76,7 +76,7 @@ def test_suzhou_shows_its_circle_belts_and_supervision_zones(lang):
     zone_entry = markup.split("<dd>")[5]  # province, circle, belts, size class, then the zone
     assert derived in zone_entry and "苏南" in zone_entry
     assert "Boundary change" not in markup and "边界变化" not in markup
-    assert ">1295.8<" in markup  # year-end 2023, present for Suzhou
+    assert ">1,295.8<" in markup  # year-end 2023, present for Suzhou
 
 
 @pytest.mark.parametrize(

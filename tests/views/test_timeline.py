@@ -4,7 +4,7 @@ state's year and kind, and play steps through the rest and stops on the last."""
 from __future__ import annotations
 
 from ycsp_panel.state import ExplorerState, period_steps
-from ycsp_panel.views.timeline import Timeline, _plan_css
+from ycsp_panel.views.timeline import Timeline, plan_classes
 
 
 def test_population_has_four_steps_in_time_order_with_their_kinds():
@@ -32,10 +32,12 @@ def test_steps_are_labelled_in_both_languages_and_the_plan_years_are_dashed():
         "2023年 实际",
         "2030年 规划预测",
     ]
-    css = _plan_css(period_steps("population"))
-    assert "nth-child(2)" in css and "nth-child(4)" in css
-    assert "nth-child(1)" not in css and "nth-child(3)" not in css
-    assert _plan_css(period_steps("population_census")) == ""
+    assert plan_classes(period_steps("population")) == [
+        "ycsp-timeline",
+        "ycsp-plan-at-2",
+        "ycsp-plan-at-4",
+    ]
+    assert plan_classes(period_steps("population_census")) == ["ycsp-timeline"]
 
 
 def test_picking_a_step_sets_year_and_kind_together_and_the_buttons_follow_the_state():

@@ -179,7 +179,7 @@ def test_hover_columns_and_tooltips_in_the_states_language(lang):
     sources = data.sources().set_index("id")
     assert census["source"] == sources.loc["census2020:shanghai", f"title_{lang}"]
     assert census["name"] == name(SHANGHAI, lang)
-    assert "24,870,895" in census["value_text"] and "2487.1" in census["value_text"]
+    assert "24,870,895" in census["value_text"] and "2,487.1" in census["value_text"]
     target = of_city(parts(element, "Plan"), name(SHANGHAI, lang)).dframe().iloc[0]
     assert LABELS["direction.ceiling"][lang] in target["value_text"]
     assert target["quality"] == LABELS["quality.plan"][lang]

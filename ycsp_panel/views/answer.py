@@ -13,6 +13,7 @@ import pandas as pd
 
 from ycsp_panel.analysis.population import TOLERANCE, Status, target_answers
 from ycsp_panel.i18n import t
+from ycsp_panel.numbers import percent, quantity
 from ycsp_panel.state import ALL, ExplorerState
 from ycsp_panel.views import palette
 from ycsp_panel.views.base import HTMLView
@@ -38,14 +39,8 @@ def _e(text: object) -> str:
 
 
 def _number(value: float) -> str:
-    """A census figure or a gap in 10k persons, at one decimal (as the profile gives them),
-    thousands grouped from five digits on (as ``chart.format_number``)."""
-    grouping = "," if abs(value) >= 10_000 else ""
-    return f"{value:{grouping}.1f}"
-
-
-def _signed(value: float, text: str) -> str:
-    return f"+{text}" if value > 0 else text
+    """A census figure or a gap in 10k persons, to the unit's precision (:mod:`numbers`)."""
+    return quantity(value, "10k persons", fixed=True)
 
 
 def answer_entities(state: ExplorerState) -> list[tuple[str, str]]:
@@ -68,9 +63,9 @@ def answer_line(row: pd.Series, lang: str, reason: bool = True) -> str:
     if pd.isna(row["gap"]):
         gap = t("answer.no_gap", lang)
     else:
-        space = "" if lang == "zh" else " "
-        pct = _signed(row["gap_pct"], f"{row['gap_pct']:.1f}") + space + "%"
-        gap = t("answer.gap", lang).format(gap=_signed(row["gap"], _number(row["gap"])), pct=pct)
+        pct = percent(row["gap_pct"], lang, signed=True)
+        difference = quantity(row["gap"], "10k persons", signed=True, fixed=True)
+        gap = t("answer.gap", lang).format(gap=difference, pct=pct)
     figures = ""
     if not pd.isna(row["census_2020"]) and not pd.isna(row["expected_2020"]):
         figures = t("answer.line", lang).format(

@@ -38,7 +38,7 @@ from bokeh.models import (
     Title,
 )
 
-from ycsp_panel import data, export
+from ycsp_panel import data, export, numbers
 from ycsp_panel.i18n import t
 from ycsp_panel.state import ALL, KIND_LABELS, ExplorerState, by_selection
 from ycsp_panel.views import palette
@@ -175,10 +175,9 @@ class Comparison:
 
 
 def format_number(value: float) -> str:
-    """``2500``, ``38,700.58``, ``130.1``: at most two decimals, no trailing zeros; thousands
-    grouped from five digits on (so four-digit figures read as the plan prints them)."""
-    grouping = "," if abs(value) >= 10_000 else ""
-    return f"{value:{grouping}.2f}".rstrip("0").rstrip(".")
+    """``2,500``, ``38,700.58``, ``130.1``: the one number format (:func:`numbers.number`):
+    at most two decimals, no trailing zeros, thousands grouped."""
+    return numbers.number(value)
 
 
 def quality_label(quality: str, lang: str) -> str:

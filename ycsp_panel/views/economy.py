@@ -23,6 +23,7 @@ from bokeh.models import NumeralTickFormatter
 from ycsp_panel import data
 from ycsp_panel.analysis import economy
 from ycsp_panel.i18n import t
+from ycsp_panel.numbers import number, percent
 from ycsp_panel.state import ALL, ExplorerState
 from ycsp_panel.views.base import View
 from ycsp_panel.views.chart import (
@@ -118,7 +119,7 @@ def world_points(lang: str) -> pd.DataFrame:
                 # labelled as ratios (a Bokeh log axis in a Panel pane drew its range wrong).
                 "log_ratio": math.log10(row.ratio_to_cluster),
                 "ratio_text": t("economy.world.ratio", lang).format(
-                    ratio=f"{row.ratio_to_cluster:.2f}"
+                    ratio=number(row.ratio_to_cluster, 2)
                 ),
                 "value": row.value,
                 "value_text": f"{_number(row.value, row.qualifier)} {unit}",
@@ -273,7 +274,7 @@ def _plan_share(values, indicator, year, kind, value, titles, lang) -> dict:
     rows = rows[rows["year"].isna()] if pd.isna(year) else rows[rows["year"] == year]
     [row] = [r for _, r in rows.iterrows()]
     qualifier = "" if row["qualifier"] == "=" else f"{row['qualifier']} "
-    text = f"{qualifier}{value:.1f} %"
+    text = f"{qualifier}{percent(value, lang)}"
     return {
         "value": float(value),
         "text": text,
@@ -308,7 +309,7 @@ def _computed_share(row, names, titles, lang) -> dict:
     how = t("economy.shares.computed", lang).format(
         indicator=names.loc[measure.city_indicator, f"name_{lang}"], year=row.now_year
     )
-    text = f"{row.now:.1f} %"
+    text = percent(row.now, lang)
     return common | {
         "value": float(row.now),
         "text": text,

@@ -18,6 +18,7 @@ import panel as pn
 from ycsp_panel.analysis import population as analysis
 from ycsp_panel.analysis.population import BASELINE_TO_CENSUS_YEARS
 from ycsp_panel.i18n import t
+from ycsp_panel.numbers import number
 from ycsp_panel.state import SCOPE_TYPES, ExplorerState
 from ycsp_panel.views.base import View
 from ycsp_panel.views.chart import export_filename, ready_to_save
@@ -58,7 +59,7 @@ def growth_element(state: ExplorerState) -> hv.Overlay:
         drawn = rows.dropna(subset=[column]).assign(
             rate=lambda frame, c=column: frame[c],
             rate_text=lambda frame, c=column: [
-                t("growth.rate", lang).format(rate=f"{v:+.2f}") for v in frame[c]
+                t("growth.rate", lang).format(rate=number(v, 2, signed=True)) for v in frame[c]
             ],
             series=t(key, lang),
         )

@@ -50,7 +50,7 @@ from bokeh.models import (
     Text,
 )
 
-from ycsp_panel import data, export
+from ycsp_panel import data, export, numbers
 from ycsp_panel.i18n import t
 from ycsp_panel.state import (
     ALL,
@@ -374,11 +374,10 @@ def _source_titles(lang: str) -> dict[str, str]:
     return data.sources().set_index("id")[f"title_{lang}"].to_dict()
 
 
-def format_value(value: float, qualifier: str, unit_text: str) -> str:
-    """``≈ 1,059 10k persons``; whole numbers without decimals, others as stored."""
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+def format_value(value: float, qualifier: str, unit_text: str, unit: str = "") -> str:
+    """``≈ 1,059 10k persons``: the number to its unit's precision (:mod:`numbers`)."""
     prefix = "" if qualifier == "=" else f"{qualifier} "
-    return f"{prefix}{number} {unit_text}"
+    return f"{prefix}{numbers.quantity(value, unit)} {unit_text}"
 
 
 @by_selection("lang", "indicator", "year", "kind", "color_by", "scale", "scope", "cities")
@@ -411,7 +410,7 @@ def map_styles(state: ExplorerState) -> pd.DataFrame:
     styles["value_text"] = [
         t("map.no_data", lang)
         if pd.isna(value)
-        else format_value(value, rows.loc[code, "qualifier"], unit_text)
+        else format_value(value, rows.loc[code, "qualifier"], unit_text, indicator["unit"])
         for code, value in styles["value"].items()
     ]
     styles["source"] = [
@@ -546,7 +545,7 @@ def legend_html(state: ExplorerState, styles: pd.DataFrame) -> str:
             parts.append(
                 f'<div class="ycsp-gradient" style="background: linear-gradient(to right, '
                 f'{", ".join(steps)});"></div><div class="ycsp-gradient-ticks"><span>'
-                f"{html.escape(f'{low:,.0f}')}</span><span>{html.escape(f'{high:,.0f}')}"
+                f"{html.escape(format_number(low))}</span><span>{html.escape(format_number(high))}"
                 "</span></div>"
             )
         n_missing = int(styles["value"].isna().sum())

@@ -21,6 +21,7 @@ from ycsp_panel import data
 from ycsp_panel.analysis import population as analysis
 from ycsp_panel.analysis.population import Status
 from ycsp_panel.i18n import LANGUAGES, Lang, t
+from ycsp_panel.numbers import percent, quantity
 from ycsp_panel.state import ExplorerState
 from ycsp_panel.views import palette
 from ycsp_panel.views.aria import NARROW_TABLE_CSS, AriaMend
@@ -97,8 +98,9 @@ def dumbbell_points(state: ExplorerState) -> pd.DataFrame:
             quality = row["census_2020_quality"] if census else row["expected_2020_quality"]
             gap = ""
             if census and not pd.isna(row["gap"]):
-                share = f"{row['gap_pct']:+.1f} %"
-                gap = f"{row['gap']:+,.1f} {unit}{_paren(share, lang)}"
+                share = percent(row["gap_pct"], lang, signed=True)
+                difference = quantity(row["gap"], "10k persons", signed=True, fixed=True)
+                gap = f"{difference} {unit}{_paren(share, lang)}"
             records.append(
                 {
                     "code": row["code"],
@@ -252,7 +254,7 @@ def growth_element(state: ExplorerState) -> hv.Overlay:
     for column, key, color, marker, size in GROWTH_SERIES:
         rows = growth.dropna(subset=[column]).assign(
             rate=lambda frame, c=column: frame[c],
-            rate_text=lambda frame, c=column: [f"{v:+.2f} %" for v in frame[c]],
+            rate_text=lambda frame, c=column: [percent(v, lang, 2, signed=True) for v in frame[c]],
             series=t(key, lang),
         )
         layers.append(
@@ -400,13 +402,12 @@ def aggregates_html(lang: Lang) -> str:
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
     share = analysis.national_share_2020()
-    pct = "{:.1f} %" if lang == "en" else "{:.1f}%"
     if share.share_pct is not None:
         national = t("population.national.text", lang).format(
             cluster=format_number(share.cluster_sum),
             national=format_number(share.national),
-            share=pct.format(share.share_pct),
-            goal=pct.format(share.goal_pct),
+            share=percent(share.share_pct, lang),
+            goal=percent(share.goal_pct, lang),
             status=share.status.label(lang),
         )
     else:
@@ -414,7 +415,7 @@ def aggregates_html(lang: Lang) -> str:
     coverage = t("chart.coverage", lang).format(n=share.n_cities, m=share.n_members)
     gdp = analysis.national_share("gdp", analysis.EXPECTED_YEAR)
     gdp_text = t("population.national.gdp", lang).format(
-        goal=pct.format(gdp.goal_pct), reason=gdp.reason(lang) or pct.format(gdp.share_pct)
+        goal=percent(gdp.goal_pct, lang), reason=gdp.reason(lang) or percent(gdp.share_pct, lang)
     )
     return (
         f'<div class="ycsp-population-aggregates" style="font-size:13px">{table}'

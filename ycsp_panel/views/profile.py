@@ -14,6 +14,7 @@ import pandas as pd
 from ycsp_panel import data
 from ycsp_panel.analysis.population import target_answers
 from ycsp_panel.i18n import t
+from ycsp_panel.numbers import quantity
 from ycsp_panel.state import CORE_CITY
 from ycsp_panel.views.answer import answer_line
 from ycsp_panel.views.base import HTMLView
@@ -218,7 +219,8 @@ def _value_cell(row, lang: str) -> str:
         return _e(qualifier + format_number(row.value))
     converted = data.convert(row.value, row.unit, "10k persons")
     count = t("profile.persons", lang).format(n=format_number(row.value))
-    return f"{_e(qualifier)}{converted:.1f}<br><span class='ycsp-small'>({_e(count)})</span>"
+    shown = quantity(converted, "10k persons", fixed=True)
+    return f"{_e(qualifier)}{_e(shown)}<br><span class='ycsp-small'>({_e(count)})</span>"
 
 
 class CityProfile(HTMLView):

@@ -37,14 +37,22 @@ def step_value(year: int, kind: str) -> str:
     return f"{year}:{kind}"
 
 
-def _plan_css(steps: tuple[tuple[int, str], ...]) -> str:
-    """Dashed, italic outlines for the steps that are the plan's figures (by position)."""
-    rules = [
-        f".bk-btn-group > .bk-btn:nth-child({i}) {{ border-style: dashed; font-style: italic; }}"
-        for i, (_, kind) in enumerate(steps, start=1)
-        if kind in PLAN_KINDS
+MAX_STEPS = 8
+# The plan's steps are marked by classes on the widget (``ycsp-plan-at-<position>``), so a
+# new indicator changes a property, not the stylesheets (new models, a walk of the document).
+PLAN_CSS = "\n".join(
+    f":host(.ycsp-plan-at-{i}) .bk-btn-group > .bk-btn:nth-child({i}) "
+    "{ border-style: dashed; font-style: italic; }"
+    for i in range(1, MAX_STEPS + 1)
+)
+
+
+def plan_classes(steps: tuple[tuple[int, str], ...]) -> list[str]:
+    """The widget's classes: the timeline's, and one per step that is the plan's figure."""
+    marks = [
+        f"ycsp-plan-at-{i}" for i, (_, kind) in enumerate(steps, start=1) if kind in PLAN_KINDS
     ]
-    return "\n".join(rules)
+    return ["ycsp-timeline", *marks]
 
 
 class Timeline(View):
@@ -147,8 +155,8 @@ class Timeline(View):
             value=step_value(self.state.year, self.state.kind),
             color="primary",
             variant="outline",
-            stylesheets=[TIMELINE_CSS, _plan_css(self.steps)],
-            css_classes=["ycsp-timeline"],
+            stylesheets=[TIMELINE_CSS, PLAN_CSS],
+            css_classes=plan_classes(self.steps),
             sizing_mode="stretch_width",
         )
         self.step_buttons.param.watch(self._picked, "value")
@@ -194,7 +202,7 @@ class Timeline(View):
                 self.step_buttons.param.update(
                     options=self.step_labels(),
                     value=step_value(self.state.year, self.state.kind),
-                    stylesheets=[TIMELINE_CSS, _plan_css(self.steps)],
+                    css_classes=plan_classes(self.steps),
                 )
                 self._key.object = self._key_html()
                 self._heading.object = self._heading_html()

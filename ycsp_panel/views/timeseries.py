@@ -23,6 +23,7 @@ import pandas as pd
 from ycsp_panel import data
 from ycsp_panel.data.series import OBSERVED_KINDS
 from ycsp_panel.i18n import t
+from ycsp_panel.numbers import quantity
 from ycsp_panel.state import SCOPE_TYPES, ExplorerState
 from ycsp_panel.views.chart import (
     GROUP_COLORS,
@@ -236,10 +237,10 @@ def _points(series: pd.DataFrame, names: pd.Series, lang: str) -> pd.DataFrame:
 
 
 def _number(value: float, kind: str) -> str:
-    """Census counts converted to 10k persons with one decimal (as the profile shows them);
-    other figures as their source printed them."""
+    """Census counts converted to 10k persons to that unit's precision; other figures as
+    their source printed them (both by :mod:`ycsp_panel.numbers`)."""
     if kind == "census":
-        return f"{value:{',' if abs(value) >= 10_000 else ''}.1f}"
+        return quantity(value, "10k persons", fixed=True)
     return format_number(value)
 
 
