@@ -191,3 +191,13 @@ def test_province_colouring_png_has_the_provinces_key_in_both_languages(app):
         # The chart beside it is coloured by province too, and its key says so.
         check_chart(saved["chart"][1], figure(page, "bar_text"), palette.PROVINCE)
     assert rec.console_errors() == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_toolbar_shows_its_save_button_without_a_menu(app, lang):
+    page, rec = app(f"?lang={lang}&cities=320500")
+    toolbars = page.locator(".bk-Toolbar")
+    wait_until(lambda: toolbars.count() == 2)
+    for i in range(toolbars.count()):
+        assert toolbars.nth(i).locator(SAVE_BUTTON).is_visible(), i  # not folded into ⋮
+    assert rec.console_errors() == []

@@ -40,12 +40,15 @@ def shown(page) -> tuple[int, str]:
 def test_the_plan_years_are_marked_apart_from_the_observed_ones(app, lang):
     page, rec = app(f"?lang={lang}")
     steps = wait_until(lambda: len(s := page.evaluate(STEPS_JS)) == 4 and s)
-    kind = {k: t(f"timeline.kind.{k}", lang) for k in ("observed", "target", "forecast")}
+
+    def step(year: int, kind: str) -> str:
+        return t("timeline.step", lang).format(year=year, kind=t(f"timeline.kind.{kind}", lang))
+
     assert [label for label, _, _ in steps] == [
-        f"2014 {kind['observed']}",
-        f"2020 {kind['target']}",
-        f"2023 {kind['observed']}",
-        f"2030 {kind['forecast']}",
+        step(2014, "observed"),
+        step(2020, "target"),
+        step(2023, "observed"),
+        step(2030, "forecast"),
     ]
     assert [style for _, style, _ in steps] == ["solid", "dashed", "solid", "dashed"]
     assert [active for _, _, active in steps] == [False, True, False, False]

@@ -487,7 +487,7 @@ def comparison_element(
             ylim=(0, look.value_end),  # the value axis: HoloViews calls it y before inverting
             height=CHART_HEIGHT,
             bar_width=look.bar_height,
-            toolbar="above",
+            toolbar="right",  # beside the plot: above it, a long title leaves the tools no room
             show_grid=True,
             hooks=[
                 _few_ticks,

@@ -189,7 +189,7 @@ def intensity_element(state: ExplorerState) -> hv.Overlay:
         height=70 + 42 * len(bars),
         responsive=True,
         show_grid=True,
-        toolbar="above",
+        toolbar="right",  # beside the plot: above it, a long title leaves the tools no room
         default_tools=["save"],
         hooks=[ready_to_save(export_filename("ecology_intensity", state))],
     )
@@ -289,7 +289,7 @@ def timeline_element(state: ExplorerState, today: datetime.date) -> hv.Overlay:
         responsive=True,
         show_grid=True,
         legend_position="bottom",
-        toolbar="above",
+        toolbar="right",  # beside the plot: above it, a long title leaves the tools no room
         default_tools=["save"],
         hooks=[ready_to_save(export_filename("ecology_commitments", state))],
     )
@@ -438,7 +438,7 @@ def map_element(state: ExplorerState, feature: str = "") -> hv.Overlay:
         xaxis=None,
         yaxis=None,
         legend_position="bottom_right",
-        toolbar="above",
+        toolbar="right",  # beside the plot: above it, a long title leaves the tools no room
         default_tools=["save", "pan", "wheel_zoom", "reset"],
         hooks=[ready_to_save(export_filename("ecology_map", state, *[feature] * bool(feature)))],
     )

@@ -211,7 +211,7 @@ def world_element(lang: str, filename: str = "ycsp_economy_world") -> hv.Overlay
         xticks=[(math.log10(x), f"{x:g}") for x in LOG_TICKS if low <= math.log10(x) <= high],
         height=170 + 17 * n_rows,
         responsive=True,
-        toolbar="above",
+        toolbar="right",  # beside the plot: above it, a long title leaves the tools no room
         show_grid=True,
         hooks=[ready_to_save(filename)],
     )
@@ -382,7 +382,7 @@ def shares_element(lang: str, filename: str = "ycsp_economy_shares") -> hv.Overl
         legend_cols=1,
         height=200 + 22 * len(rows),
         responsive=True,
-        toolbar="above",
+        toolbar="right",  # beside the plot: above it, a long title leaves the tools no room
         show_grid=True,
         hooks=[ready_to_save(filename)],
     )
@@ -525,7 +525,7 @@ def gdp_element(state: ExplorerState, year: int | None = None) -> hv.Overlay:
         legend_cols=2,
         height=max(260, 150 + 24 * len(bars)),
         responsive=True,
-        toolbar="above",
+        toolbar="right",  # beside the plot: above it, a long title leaves the tools no room
         show_grid=True,
         hooks=[ready_to_save(filename)],
     )

@@ -88,7 +88,7 @@ def growth_element(state: ExplorerState) -> hv.Overlay:
         show_grid=True,
         legend_position="bottom",
         legend_cols=2,
-        toolbar="above",
+        toolbar="right",  # beside the plot: above it, a long title leaves the tools no room
         default_tools=["save", "pan", "wheel_zoom", "reset"],
         hooks=[ready_to_save(filename)],
     )

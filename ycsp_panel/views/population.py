@@ -212,7 +212,7 @@ def dumbbell_element(state: ExplorerState) -> hv.Overlay:
         responsive=True,
         show_grid=True,
         legend_position="bottom",
-        toolbar="above",
+        toolbar="right",  # beside the plot: above it, a long title leaves the tools no room
         default_tools=["save", "pan", "wheel_zoom", "reset"],
         hooks=[ready_to_save(filename)],
     )
@@ -279,7 +279,7 @@ def growth_element(state: ExplorerState) -> hv.Overlay:
         responsive=True,
         show_grid=True,
         legend_position="bottom",
-        toolbar="above",
+        toolbar="right",  # beside the plot: above it, a long title leaves the tools no room
         default_tools=["save", "pan", "wheel_zoom", "reset"],
         hooks=[ready_to_save(filename)],
     )

@@ -361,7 +361,7 @@ def series_element(
         # Long enough samples to show a dash between the markers.
         legend_opts={"glyph_width": 44},
         legend_limit=1000,  # HoloViews drops the legend above 25 glyphs by default
-        toolbar="above",
+        toolbar="right",  # beside the plot: above it, a long title leaves the tools no room
         default_tools=["save", "pan", "wheel_zoom", "reset"],
         hooks=[ready_to_save(filename)],
     )
