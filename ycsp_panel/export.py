@@ -54,7 +54,8 @@ ROW_COLUMNS = (
     "groups",
     "in_scope",
 )
-# Shown for every view; GROUP_COLUMNS only when the rows hold group values.
+# Shown for every view; GROUP_COLUMNS only when the rows hold group values. The downloads
+# keep this order (the id first, as a data file has it).
 DISPLAY_COLUMNS = (
     "entity_id",
     "entity_type",
@@ -70,6 +71,24 @@ DISPLAY_COLUMNS = (
     "source_id",
     "source",
     "quality",
+)
+# The table on the page: what answers first (who, the value and its unit, when, what kind),
+# then what qualifies it and the ids, so the value is in view without scrolling sideways.
+SCREEN_COLUMNS = (
+    "name_zh",
+    "name_en",
+    "value",
+    "unit",
+    "qualifier",
+    "year",
+    "kind",
+    "indicator",
+    "direction",
+    "quality",
+    "source",
+    "entity_id",
+    "entity_type",
+    "source_id",
 )
 GROUP_COLUMNS = ("computed", "groups", "in_scope")
 
@@ -256,9 +275,12 @@ def column_titles(lang: Lang) -> dict[str, str]:
     return {c: t(f"table.col.{c}", lang) for c in (*DISPLAY_COLUMNS, *GROUP_COLUMNS)}
 
 
-def display_rows(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The rows as the table shows them: column ids of :data:`DISPLAY_COLUMNS` (and
-    :data:`GROUP_COLUMNS` when there are group rows), words in ``lang``, numbers as numbers.
+def display_rows(
+    rows: pd.DataFrame, lang: Lang, order: tuple[str, ...] = DISPLAY_COLUMNS
+) -> pd.DataFrame:
+    """The rows as the table shows them: column ids of :data:`DISPLAY_COLUMNS` in ``order``
+    (and :data:`GROUP_COLUMNS` when there are group rows), words in ``lang``, numbers as
+    numbers.
 
     Empty text is ``""``; a missing value is NaN.
     """
@@ -281,7 +303,7 @@ def display_rows(rows: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             "source": rows[f"source_title_{lang}"],
             "quality": rows["quality"].map(lambda q: _quality(q, lang)),
         }
-    )
+    )[list(order)]
     if (rows["entity_type"] != "city").any():
         shown["computed"] = [_computed(row, lang) for row in rows.itertuples()]
         separator = "、" if lang == "zh" else "; "

@@ -32,7 +32,7 @@ def table_of(**params) -> tuple[ExplorerState, DataTable]:
 
 
 def expected(state: ExplorerState) -> pd.DataFrame:
-    return export.display_rows(export.view_rows(state), state.lang)
+    return export.display_rows(export.view_rows(state), state.lang, export.SCREEN_COLUMNS)
 
 
 def clicked(button) -> bytes:
@@ -181,3 +181,10 @@ def test_highlighted_cities_are_bold():
     assert bold_rows() == {SUZHOU}
     state.cities = [SHANGHAI, SUZHOU]
     assert bold_rows() == {SHANGHAI, SUZHOU}
+
+
+def test_the_value_is_the_third_column_and_reads_as_the_other_views_write_it():
+    state, view = table_of(lang="en")
+    assert list(view._table.value.columns[:4]) == ["name_zh", "name_en", "value", "unit"]
+    formatter = view._table.formatters["value"]
+    assert formatter.format == "0,0.[00]"  # 2,500 and 1,274.83 (numeral.js), no "2,500.0"

@@ -16,6 +16,7 @@ from collections.abc import Callable
 import pandas as pd
 import panel as pn
 import param
+from bokeh.models.widgets.tables import NumberFormatter
 
 from ycsp_panel import export
 from ycsp_panel.i18n import t
@@ -111,7 +112,11 @@ class DataTable(View):
             # No pagination: its buttons would sit inside the grid, which ARIA forbids.
             layout="fit_data_fill",
             text_align={"value": "right", "year": "right"},
-            formatters={"year": {"type": "plaintext"}},  # 2020, not 2,020
+            formatters={
+                "year": {"type": "plaintext"},  # 2020, not 2,020
+                # The one number format (ycsp_panel.numbers): 2,500 and 1,274.83, not 2,500.0.
+                "value": NumberFormatter(format="0,0.[00]", text_align="right"),
+            },
             sizing_mode="stretch_width",
         )
         self._cite = pn.pane.HTML(sizing_mode="stretch_width", stylesheets=[TABLE_CSS])
@@ -172,7 +177,7 @@ class DataTable(View):
     def refresh(self, changed: set[str]) -> None:
         lang = self.state.lang
         rows = self.rows
-        shown = export.display_rows(rows, lang)
+        shown = export.display_rows(rows, lang, export.SCREEN_COLUMNS)
         titles = export.column_titles(lang)
         with pn.io.hold():
             self._heading.object = (
