@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.harness import ARTIFACTS, column_by_code, open_section, wait_until
+from tests.browser.harness import (
+    ARTIFACTS,
+    column_by_code,
+    deep_texts,
+    open_section,
+    source_data,
+    wait_until,
+)
 from ycsp_panel.analysis.population import population_status
 from ycsp_panel.views import palette
 from ycsp_panel.views.colouring import PALETTES
@@ -117,4 +124,51 @@ def test_the_answer_for_a_city_and_its_circle_is_on_the_first_screen(app, lang, 
         assert answer["right"] <= width  # nor sideways
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.screenshot(path=ARTIFACTS / f"answer-{lang}-{width}.png")
+    assert rec.console_errors() == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_number_format_in_the_answer_the_profile_and_the_chart(app, lang):
+    page, rec = app(f"?lang={lang}&cities={SUZHOU}")
+    answer = " ".join(wait_until(lambda: deep_texts(page, ".ycsp-answer")))
+    profile = " ".join(wait_until(lambda: deep_texts(page, ".ycsp-profiles")))
+    # Suzhou's census count and the plan's figure, written alike in both views.
+    for text in ("1,274.8", "1,100"):
+        assert text in answer and text in profile, text
+    assert "1274.8" not in answer + profile
+    bars = wait_until(lambda: source_data(page, "bar_text"))
+    assert "2,500" in bars["bar_text"]  # Shanghai's bar, in the chart beside the map
+    assert rec.console_errors() == []
+
+
+# The distinct names of the points every live figure draws with a hover name (the time
+# series: one per line).
+LINE_NAMES_JS = """
+() => {
+  const names = new Set();
+  const visit = (v) => {
+    if (v.frame && v.canvas_view && v.el && v.el.isConnected) {
+      for (const r of v.model.renderers) {
+        const data = r.data_source && r.data_source.data;
+        if (data && 'year_text' in data && 'name' in data) {
+          Array.from(data.name).forEach((n) => names.add(n));
+        }
+      }
+    }
+    for (const c of (v.child_views || [])) visit(c);
+  };
+  for (const v of Object.values(Bokeh.index)) visit(v);
+  return [...names].sort();
+}
+"""
+
+
+def test_the_time_series_compares_the_circles_and_their_growth(app):
+    page, rec = app("?lang=en&compare_by=circle")
+    open_section(page, "series", "en")
+    names = wait_until(lambda: len(n := page.evaluate(LINE_NAMES_JS)) == 5 and n)
+    assert "Hefei metropolitan circle" in names and "Nanjing metropolitan circle" in names
+    notes = wait_until(lambda: " ".join(deep_texts(page, ".ycsp-growth-notes")))
+    assert "Ningbo metropolitan circle (2 of 3 cities)" in notes
+    page.screenshot(path=ARTIFACTS / "series-circles-en.png", full_page=True)
     assert rec.console_errors() == []

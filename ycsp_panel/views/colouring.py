@@ -142,7 +142,14 @@ def uses_log(values: pd.Series, scale: str) -> bool:
 
 def class_rows(values: pd.Series) -> pd.DataFrame:
     """The quantile classes of ``values``: ``low``, ``high`` (the lowest and highest value in
-    the class, not an interpolated break), ``n`` (cities) and ``fill``, lowest first."""
+    the class, not an interpolated break), ``n`` (cities) and ``fill``, lowest first. Once
+    per process and set of values (the map's key and its text both ask; read-only)."""
+    return _class_rows(tuple(values.tolist()))
+
+
+@cache
+def _class_rows(values: tuple[float, ...]) -> pd.DataFrame:
+    values = pd.Series(values, dtype=float)
     classes = quantile_classes(values)
     known = pd.DataFrame({"value": values, "cls": classes}).dropna()
     if known.empty:
