@@ -91,3 +91,14 @@ def test_enter_on_a_shared_name_says_which_city_it_took_and_names_the_other():
     header.search.value_input = "Suzhou"
     header.search.value = "320500"  # a name one city has: nothing to say
     assert state.notices == []  # and the highlight moved on: the earlier notice went
+
+
+def test_presentation_mode_is_offered_on_a_laptop_and_can_be_left_on_a_phone():
+    from ycsp_panel.views.header import NOT_ON_PHONES
+
+    page = Header(state=ExplorerState(lang="en"))
+    assert page.present.label == "Presentation mode" and not page.full_screen.visible
+    assert NOT_ON_PHONES in page.present.stylesheets  # no way in on a phone
+    shown = Header(state=ExplorerState(lang="zh", present=True))
+    assert shown.present.label == "退出演示" and shown.full_screen.visible
+    assert NOT_ON_PHONES not in shown.present.stylesheets  # a way out, everywhere

@@ -121,8 +121,12 @@ class Header(View):
         self.reset = pn.widgets.Button(color="light", margin=(5, 5))
         # Presentation mode is a page of its own: the button opens this view laid out for a
         # projector (or back), by its link; full screen is the browser's, on a click.
+        # On a phone, a way out of presentation mode (a shared link) but no way in.
         self.present = pn.widgets.Button(
-            color="light", margin=(5, 5), css_classes=["ycsp-present"], stylesheets=[NOT_ON_PHONES]
+            color="light",
+            margin=(5, 5),
+            css_classes=["ycsp-present"],
+            stylesheets=[] if state.present else [NOT_ON_PHONES],
         )
         self.present.js_on_click(code=PRESENT_JS)
         self.full_screen = pn.widgets.Button(
