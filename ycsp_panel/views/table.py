@@ -115,7 +115,7 @@ class DataTable(View):
             formatters={
                 "year": {"type": "plaintext"},  # 2020, not 2,020
                 # The one number format (ycsp_panel.numbers): 2,500 and 1,274.83, not 2,500.0.
-                "value": NumberFormatter(format="0,0.[00]", text_align="right"),
+                "value": NumberFormatter(format="0,0.[00]"),
             },
             sizing_mode="stretch_width",
         )
