@@ -139,23 +139,13 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
         return presentation_app(state)
 
     sections = page_sections(state)
-    template = Page(
-        TEMPLATE,
-        location=True,  # the view lives in the URL (the page embeds roots.location)
-        items={
-            "tools": Header(state=state),
-            "sidebar": pn.Column(
-                # Only the selectors that act on the section in view: those its views follow.
-                Controls(state=state, show_language=False, acting=sections.acting()),
-                About(state=state),
-                sizing_mode="stretch_width",
-            ),
-            # The notices above every section: what a choice changed is said wherever it was made.
-            "main": pn.Column(Notices(state=state), sections, sizing_mode="stretch_width"),
-        },
+    # Only the selectors that act on the section in view: those its views follow.
+    sidebar = pn.Column(
+        Controls(state=state, show_language=False, acting=sections.acting()),
+        About(state=state),
+        sizing_mode="stretch_width",
     )
-    template.add_variable("present", False)
-    template.title = f"{t('app.title', 'zh')} | {t('app.title', 'en')}"
+    template = _page(state, sidebar, sections)
     template.sections = sections  # the page's sections (which one is open, which were built)
     return template
 
@@ -164,18 +154,22 @@ def presentation_app(state: ExplorerState) -> pn.Template:
     """The page in presentation mode (``?present=1``): the header's tools, the notices and
     :func:`presentation_layout`; no sidebar (the view is the link's; the timeline moves the
     years, a click on the map highlights)."""
+    return _page(state, pn.Column(), presentation_layout(state), present=True)
+
+
+def _page(state: ExplorerState, sidebar, body, present: bool = False) -> pn.Template:
+    """Our template with the header's tools, ``sidebar`` and, in <main>, the notices above
+    ``body`` (what a choice changed is said wherever it was made)."""
     template = Page(
         TEMPLATE,
-        location=True,
+        location=True,  # the view lives in the URL (the page embeds roots.location)
         items={
             "tools": Header(state=state),
-            "sidebar": pn.Column(),
-            "main": pn.Column(
-                Notices(state=state), presentation_layout(state), sizing_mode="stretch_width"
-            ),
+            "sidebar": sidebar,
+            "main": pn.Column(Notices(state=state), body, sizing_mode="stretch_width"),
         },
     )
-    template.add_variable("present", True)
+    template.add_variable("present", present)
     template.title = f"{t('app.title', 'zh')} | {t('app.title', 'en')}"
     return template
 

@@ -874,25 +874,20 @@ LABELS: dict[str, dict[Lang, str]] = {
     "population.hover.gap": {"zh": "与2020年数字之差", "en": "Gap to the 2020 figure"},
     "population.hover.source": {"zh": "来源", "en": "Source"},
     "population.hover.quality": {"zh": "数据质量", "en": "Quality"},
-    "growth.title.circle": {
-        "zh": "各都市圈人口年均增长率：实际与规划（按2014→2020年实际增长排序）",
-        "en": "Population growth of each metropolitan circle, observed and planned "
+    "growth.title": {
+        "zh": "{groups}人口年均增长率：实际与规划（按2014→2020年实际增长排序）",
+        "en": "Population growth of {groups}, observed and planned "
         "(ranked by observed growth 2014 → 2020)",
     },
-    "growth.title.province": {
-        "zh": "各省市（规划范围内城市）人口年均增长率：实际与规划（按2014→2020年实际增长排序）",
-        "en": "Population growth of each province's cities in the plan, observed and planned "
-        "(ranked by observed growth 2014 → 2020)",
+    "growth.groups.circle": {"zh": "各都市圈", "en": "each metropolitan circle"},
+    "growth.groups.province": {
+        "zh": "各省市（规划范围内城市）",
+        "en": "each province's cities in the plan",
     },
-    "growth.title.belt": {
-        "zh": "各发展带人口年均增长率：实际与规划（按2014→2020年实际增长排序）",
-        "en": "Population growth of each development belt, observed and planned "
-        "(ranked by observed growth 2014 → 2020)",
-    },
+    "growth.groups.belt": {"zh": "各发展带", "en": "each development belt"},
     "growth.axis.circle": {"zh": "都市圈", "en": "Metropolitan circle"},
     "growth.axis.province": {"zh": "省市", "en": "Province"},
     "growth.axis.belt": {"zh": "发展带", "en": "Development belt"},
-    "growth.hover.group": {"zh": "名称", "en": "Name"},
     "growth.rate": {"zh": "{rate}%/年", "en": "{rate} % a year"},
     "growth.series.observed_2014": {
         "zh": "实际：2014年末 → 2020年普查",
@@ -909,10 +904,6 @@ LABELS: dict[str, dict[Lang, str]] = {
     "growth.series.plan_2020_2030": {
         "zh": "规划：2020年预期 → 2030年预测",
         "en": "Plan: 2020 target → 2030 forecast",
-    },
-    "growth.series.needed": {
-        "zh": "所需：2020年普查 → 2030年预测",
-        "en": "Needed: census 2020 → 2030 forecast",
     },
     "growth.note.method": {
         "zh": "年均增长率为复合增长率，按成员城市之和计算。实心标记为实际数（规划表3的2014年末数、"

@@ -799,9 +799,9 @@ def fit_narrow(figure) -> None:
         for legend in [m for m in panel if isinstance(m, Legend)]:
             panel.remove(legend)
             figure.below.append(legend)
-    for legend in figure.select({"type": Legend}):
-        if legend in figure.center:
-            continue  # inside the plot area: it cannot widen the figure
+    # The legends under the figure (one inside the plot area cannot widen it); read from the
+    # panel, not by ``figure.select``, which walks every model on each render.
+    for legend in [m for m in figure.below if isinstance(m, Legend)]:
         for item in legend.items:
             label = item.label
             text = getattr(label, "value", None)

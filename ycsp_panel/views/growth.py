@@ -29,7 +29,7 @@ SERIES = (
     ("cagr_census_2010_2020", "growth.series.census", "#CC79A7", "diamond", True),
     ("cagr_2014_2020", "growth.series.plan_2014_2020", "#555555", "square", False),
     ("cagr_2020_2030", "growth.series.plan_2020_2030", "#E69F00", "triangle", False),
-    ("cagr_needed_2020_2030", "growth.series.needed", "#009E73", "inverted_triangle", False),
+    ("cagr_needed_2020_2030", "population.growth.needed", "#009E73", "inverted_triangle", False),
 )
 
 
@@ -50,7 +50,7 @@ def growth_element(state: ExplorerState) -> hv.Overlay:
     x = hv.Dimension("rate", label=t("population.growth.axis", lang))
     y = hv.Dimension("y", label=t(f"growth.axis.{by}", lang))
     tooltips = [
-        (t("growth.hover.group", lang), "@{name}"),
+        (t("series.hover.name", lang), "@{name}"),
         (t("population.hover.point", lang), "@{series}"),
         (t("population.hover.value", lang), "@{rate_text}"),
     ]
@@ -77,7 +77,7 @@ def growth_element(state: ExplorerState) -> hv.Overlay:
     zero = hv.VLine(0).opts(color="#888888", line_width=1)
     filename = export_filename("growth", state, by)
     return hv.Overlay([*layers, zero]).opts(
-        title=t(f"growth.title.{by}", lang),
+        title=t("growth.title", lang).format(groups=t(f"growth.groups.{by}", lang)),
         xlabel=x.label,
         ylabel=y.label,
         fontsize={"title": "10.5pt"},

@@ -481,6 +481,20 @@ def map_filename(state: ExplorerState) -> str:
     return export_filename("map", state, "by", state.color_by)
 
 
+def class_labels(styles: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
+    """The quantile classes of the styles' values as the key names them, with their fill:
+    ``("870–2,500 (5 cities)", "#FFE945")``, lowest first."""
+    return [
+        (
+            t("map.class", lang).format(
+                low=format_number(row.low), high=format_number(row.high), n=row.n
+            ),
+            row.fill,
+        )
+        for row in class_rows(styles["value"]).itertuples()
+    ]
+
+
 def legend_rows(state: ExplorerState, styles: pd.DataFrame) -> pd.DataFrame:
     """The swatches of the key drawn in the figure: the categories (for a categorical
     colouring) or the hatched no-data swatch (for values, when a city has none), then the
@@ -495,11 +509,8 @@ def legend_rows(state: ExplorerState, styles: pd.DataFrame) -> pd.DataFrame:
     if state.color_by == "value":
         rows = []
         if state.scale == "quantile":
-            for row in class_rows(styles["value"]).itertuples():
-                label = t("map.class", lang).format(
-                    low=format_number(row.low), high=format_number(row.high), n=row.n
-                )
-                rows.append(swatch(label, row.fill))
+            for label, fill in class_labels(styles, lang):
+                rows.append(swatch(label, fill))
         n_missing = int(styles["value"].isna().sum())
         if n_missing:
             label = f"{t('map.no_data', lang)} ({n_missing})"
@@ -532,13 +543,10 @@ def legend_html(state: ExplorerState, styles: pd.DataFrame) -> str:
         parts.append(f'<div class="ycsp-legend-title">{html.escape(title)}</div>')
         low, high = styles["value"].min(), styles["value"].max()
         if state.scale == "quantile":
-            for row in class_rows(styles["value"]).itertuples():
-                label = t("map.class", lang).format(
-                    low=format_number(row.low), high=format_number(row.high), n=row.n
-                )
+            for label, fill in class_labels(styles, lang):
                 parts.append(
                     f'<div class="ycsp-swatch-row"><span class="ycsp-swatch" '
-                    f'style="background:{row.fill}"></span>{html.escape(label)}</div>'
+                    f'style="background:{fill}"></span>{html.escape(label)}</div>'
                 )
         elif not math.isnan(low):
             steps = [palette.value_color(low + (high - low) * i / 6, low, high) for i in range(7)]

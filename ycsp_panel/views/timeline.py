@@ -186,8 +186,7 @@ class Timeline(View):
             return
         year, _, kind = str(event.new).partition(":")
         if (int(year), kind) != (self.state.year, self.state.kind):
-            if self.playing and event.new != step_value(*self.steps[self.current]):
-                self.stop()  # a pick of one's own stops play
+            self.stop()  # a pick of one's own (not play's, which sets the state) ends play
             self.state.param.update(year=int(year), kind=kind)
 
     def _relabel_play(self, _event=None) -> None:
