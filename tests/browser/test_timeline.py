@@ -8,7 +8,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from tests.browser.harness import ARTIFACTS, source_data, wait_until
+from tests.browser.harness import ARTIFACTS, select_by_option, source_data, wait_until
 from ycsp_panel.i18n import t
 
 # Each timeline step: its label and its outline's style.
@@ -17,9 +17,9 @@ STEPS_JS = """
   const out = [];
   const visit = (root) => {
     root.querySelectorAll('.ycsp-timeline').forEach((host) => {
-      (host.shadowRoot || host).querySelectorAll('.bk-btn').forEach((el) => out.push(
+      (host.shadowRoot || host).querySelectorAll('[role=radio]').forEach((el) => out.push(
         [el.textContent.trim(), getComputedStyle(el).borderTopStyle,
-         el.classList.contains('bk-active')]));
+         el.getAttribute('aria-checked') === 'true']));
     });
     root.querySelectorAll('*').forEach((el) => { if (el.shadowRoot) visit(el.shadowRoot); });
   };
@@ -27,6 +27,9 @@ STEPS_JS = """
   return out;
 }
 """
+
+
+GDP = {"zh": "地区生产总值 (亿元)", "en": "Gross domestic product (100 million CNY)"}
 
 
 def shown(page) -> tuple[int, str]:
@@ -52,6 +55,40 @@ def test_the_plan_years_are_marked_apart_from_the_observed_ones(app, lang):
     ]
     assert [style for _, style, _ in steps] == ["solid", "dashed", "solid", "dashed"]
     assert [active for _, _, active in steps] == [False, True, False, False]
+    assert rec.console_errors() == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_step_is_picked_by_a_click_or_the_arrow_keys_and_a_new_indicator_brings_its_own(
+    app, lang
+):
+    page, rec = app(f"?lang={lang}")
+
+    def step(year: int, kind: str) -> str:
+        return t("timeline.step", lang).format(year=year, kind=t(f"timeline.kind.{kind}", lang))
+
+    group = page.get_by_role("radiogroup", name=t("timeline.heading", lang))
+    group.get_by_role("radio", name=step(2014, "observed")).click()
+    wait_until(lambda: shown(page) == (2014, "observed"))
+    first = group.get_by_role("radio", name=step(2014, "observed"))
+    assert first.get_attribute("aria-checked") == "true"
+    # A radio group: the picked step is the one in the tab order, the arrows move the pick.
+    first.focus()
+    page.keyboard.press("ArrowRight")
+    wait_until(lambda: shown(page) == (2020, "target"))
+    assert (
+        group.get_by_role("radio", name=step(2020, "target")).get_attribute("aria-checked")
+        == "true"
+    )
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")  # from the first step round to the last
+    wait_until(lambda: shown(page) == (2030, "forecast"))
+    # GDP has its own years, all observed (solid outlines).
+    label = GDP[lang]
+    select_by_option(page, label).select_option(label=label)
+    steps = wait_until(lambda: len(s := page.evaluate(STEPS_JS)) == 2 and s)
+    assert [label for label, _, _ in steps] == [step(2014, "observed"), step(2020, "observed")]
+    assert [style for _, style, _ in steps] == ["solid", "solid"]
     assert rec.console_errors() == []
 
 

@@ -4,7 +4,7 @@ state's year and kind, and play steps through the rest and stops on the last."""
 from __future__ import annotations
 
 from ycsp_panel.state import ExplorerState, period_steps
-from ycsp_panel.views.timeline import Timeline, plan_classes
+from ycsp_panel.views.timeline import Timeline
 
 
 def test_population_has_four_steps_in_time_order_with_their_kinds():
@@ -32,12 +32,10 @@ def test_steps_are_labelled_in_both_languages_and_the_plan_years_are_dashed():
         "2023年 实际",
         "2030年 规划预测",
     ]
-    assert plan_classes(period_steps("population")) == [
-        "ycsp-timeline",
-        "ycsp-plan-at-2",
-        "ycsp-plan-at-4",
-    ]
-    assert plan_classes(period_steps("population_census")) == ["ycsp-timeline"]
+    # The plan's steps (target, forecast) are told apart from the observed ones.
+    assert [plan for _, _, plan in timeline.step_options()] == [False, True, False, True]
+    timeline.state.indicator = "population_census"
+    assert [plan for _, _, plan in timeline.step_options()] == [False, False]
 
 
 def test_picking_a_step_sets_year_and_kind_together_and_the_buttons_follow_the_state():
@@ -57,7 +55,10 @@ def test_a_new_indicator_brings_its_own_steps():
     timeline = Timeline(state=state)
     timeline.__panel__()
     state.indicator = "population_census"
-    assert list(timeline.step_buttons.options.values()) == ["2010:observed", "2020:observed"]
+    assert [value for _, value, _ in timeline.step_buttons.options] == [
+        "2010:observed",
+        "2020:observed",
+    ]
     assert timeline.step_buttons.value == f"{state.year}:{state.kind}"
 
 

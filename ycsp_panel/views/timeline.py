@@ -23,36 +23,85 @@ from ycsp_panel.i18n import t
 from ycsp_panel.state import PLAN_KINDS, period_steps
 from ycsp_panel.views.base import View
 
-TIMELINE_CSS = """
-:host { margin: 0 10px 4px 10px; }
-.bk-btn-group { flex-wrap: wrap; gap: 4px; }
-.bk-btn-group > .bk-btn { font-size: 15px; border-width: 2px; border-radius: 4px !important;
-  flex: 0 1 auto; padding: 3px 10px; }
-"""
-KEY_CSS = ".ycsp-timeline-key { font-size: 12.5px; color: #444; margin: 0; }"
 PLAY_CSS = ":host { margin: 0 0 4px 10px; } .bk-btn { font-size: 15px; }"
+KEY_CSS = ".ycsp-timeline-key { font-size: 12.5px; color: #444; margin: 0; }"
 
 
 def step_value(year: int, kind: str) -> str:
     return f"{year}:{kind}"
 
 
-MAX_STEPS = 8
-# The plan's steps are marked by classes on the widget (``ycsp-plan-at-<position>``), so a
-# new indicator changes a property, not the stylesheets (new models, a walk of the document).
-PLAN_CSS = "\n".join(
-    f":host(.ycsp-plan-at-{i}) .bk-btn-group > .bk-btn:nth-child({i}) "
-    "{ border-style: dashed; font-style: italic; }"
-    for i in range(1, MAX_STEPS + 1)
-)
+# The look of Panel's primary outline buttons, with the plan's steps dashed and italic.
+STEPS_CSS = """
+.ycsp-steps { display: flex; flex-wrap: wrap; gap: 4px; }
+.ycsp-step { font: inherit; font-size: 15px; line-height: 1.4; padding: 3px 10px;
+  color: #212529; background: #fff; cursor: pointer;
+  border: 2px solid #0072b5; border-radius: 4px; }
+.ycsp-step:hover { background: #e8f1f8; }
+.ycsp-step.ycsp-plan { border-style: dashed; font-style: italic; }
+.ycsp-step[aria-checked="true"] { color: #fff; background: #0072b5; }
+.ycsp-step:focus-visible { outline: 3px solid #f0a202; outline-offset: 1px; }
+"""
 
 
-def plan_classes(steps: tuple[tuple[int, str], ...]) -> list[str]:
-    """The widget's classes: the timeline's, and one per step that is the plan's figure."""
-    marks = [
-        f"ycsp-plan-at-{i}" for i, (_, kind) in enumerate(steps, start=1) if kind in PLAN_KINDS
-    ]
-    return ["ycsp-timeline", *marks]
+class StepBar(pn.custom.JSComponent):
+    """A row of steps, one of them picked: a radio group of buttons (arrow keys move the
+    pick). A new set of steps or a new pick changes the buttons in place, without a new
+    render of the widget — which for Bokeh's own button group re-lays out the whole page
+    (0.5–0.7 s in the browser once every section has been opened)."""
+
+    options = param.List(default=[], doc="The steps: [label, value, whether the plan's]")
+    value = param.String(default=None, allow_None=True, doc="The picked step's value")
+    aria_label = param.String(default="", doc="The group's name for screen readers")
+
+    _stylesheets = [STEPS_CSS]
+
+    _esm = """
+    export function render({ model }) {
+      const group = document.createElement("div");
+      group.className = "ycsp-steps";
+      group.setAttribute("role", "radiogroup");
+      const mark = () => {
+        for (const b of group.children) {
+          const on = b.dataset.value === model.value;
+          b.setAttribute("aria-checked", String(on));
+          b.tabIndex = on ? 0 : -1;
+        }
+        if (!group.querySelector('[aria-checked="true"]') && group.firstChild) {
+          group.firstChild.tabIndex = 0;
+        }
+      };
+      const draw = () => {
+        group.setAttribute("aria-label", model.aria_label);
+        group.replaceChildren(...model.options.map(([label, value, plan]) => {
+          const b = document.createElement("button");
+          b.type = "button";
+          b.className = plan ? "ycsp-step ycsp-plan" : "ycsp-step";
+          b.setAttribute("role", "radio");
+          b.dataset.value = value;
+          b.textContent = label;
+          b.addEventListener("click", () => { model.value = value; });
+          return b;
+        }));
+        mark();
+      };
+      group.addEventListener("keydown", (e) => {
+        const steps = [...group.children];
+        const at = steps.indexOf(e.target);
+        const by = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1}[e.key];
+        if (by === undefined || at < 0) return;
+        e.preventDefault();
+        const next = steps[(at + by + steps.length) % steps.length];
+        next.focus();
+        model.value = next.dataset.value;
+      });
+      model.on("options", draw);
+      model.on("aria_label", draw);
+      model.on("value", mark);
+      draw();
+      return group;
+    }
+    """
 
 
 class Timeline(View):
@@ -86,6 +135,14 @@ class Timeline(View):
             )
             for year, kind in self.steps
         }
+
+    def step_options(self) -> list[list]:
+        """The steps as the step bar shows them: label, value, whether the plan's figure."""
+        plan = [kind in PLAN_KINDS for _, kind in self.steps]
+        return [
+            [label, value, is_plan]
+            for (label, value), is_plan in zip(self.step_labels().items(), plan, strict=True)
+        ]
 
     @property
     def current(self) -> int:
@@ -150,14 +207,13 @@ class Timeline(View):
             css_classes=["ycsp-play"],
         )
         self.play_button.on_click(self._toggle)
-        self.step_buttons = pn.widgets.RadioButtonGroup(
-            options=self.step_labels(),
+        self.step_buttons = StepBar(
+            options=self.step_options(),
             value=step_value(self.state.year, self.state.kind),
-            color="primary",
-            variant="outline",
-            stylesheets=[TIMELINE_CSS, PLAN_CSS],
-            css_classes=plan_classes(self.steps),
+            aria_label=t("timeline.heading", lang),
+            css_classes=["ycsp-timeline"],
             sizing_mode="stretch_width",
+            margin=(0, 10, 4, 10),
         )
         self.step_buttons.param.watch(self._picked, "value")
         self.param.watch(self._relabel_play, "playing")
@@ -199,9 +255,9 @@ class Timeline(View):
         with pn.io.hold():
             if changed & {"lang", "indicator"}:
                 self.step_buttons.param.update(
-                    options=self.step_labels(),
+                    options=self.step_options(),
                     value=step_value(self.state.year, self.state.kind),
-                    css_classes=plan_classes(self.steps),
+                    aria_label=t("timeline.heading", self.state.lang),
                 )
                 self._key.object = self._key_html()
                 self._heading.object = self._heading_html()
