@@ -33,7 +33,14 @@ if __package__ in (None, ""):
     sys.path.append(str(HERE.parent))
 
 from benchmarks import browser as chromium  # noqa: E402
-from benchmarks.serve import FLOOR_APP, HARNESS_REPO, Server, imported_from, split_args  # noqa: E402
+from benchmarks.serve import (  # noqa: E402
+    FLOOR_APP,
+    HARNESS_REPO,
+    Server,
+    busiest_share,
+    imported_from,
+    split_args,
+)
 from benchmarks.sessions import Client, SessionResult, register_models  # noqa: E402
 
 # Sessions a server keeps after their last connection closed (ms) and how often it checks:
@@ -162,10 +169,13 @@ class Run:
         try:
             with Client(server.ws_url, timeout=timeout) as client:
                 spent: dict[int, float] = {}  # seconds spent on batches of N, per N
+                shares: dict[int, list] = {}  # per N, the busiest process's share of each batch
 
                 def batch(n: int) -> list[SessionResult]:
                     started = time.monotonic()
+                    cpu = server.cpu_by_process()
                     results = client.open(n)
+                    shares.setdefault(n, []).append(busiest_share(cpu, server.cpu_by_process()))
                     client.close_sessions()
                     spent[n] = spent.get(n, 0.0) + time.monotonic() - started
                     self.log(f"  {which}: {n} at once, {sum(r.ok for r in results)} ok")
@@ -196,7 +206,9 @@ class Run:
                 for _ in range(args.memory_cycles):
                     before = server.rss_mib()
                     started = time.monotonic()
+                    cpu = server.cpu_by_process()
                     results = client.open(m)
+                    share = busiest_share(cpu, server.cpu_by_process())
                     opened = server.rss_mib()
                     client.close_sessions()
                     spent[m] = spent.get(m, 0.0) + time.monotonic() - started
@@ -207,7 +219,7 @@ class Run:
                     memory["per_session_mib"].append((opened - before) / m)
                     memory["errors"] += [r.error for r in results if not r.ok]
                     if m in batches:
-                        batches[m].append(batch_summary(results))
+                        batches[m].append({**batch_summary(results), "busiest_share": share})
                 out["memory"] = memory
 
                 # N sessions at once: up to --reps batches each, none started once the batches
@@ -216,7 +228,10 @@ class Run:
                     while len(batches[n]) < args.reps and (
                         not batches[n] or spent.get(n, 0.0) < args.batch_budget
                     ):
-                        batches[n].append(batch_summary(batch(n)))
+                        results = batch(n)
+                        batches[n].append(
+                            {**batch_summary(results), "busiest_share": shares[n][-1]}
+                        )
                 out["batches"] = {str(n): b for n, b in batches.items()}
         finally:
             server.stop()
@@ -380,6 +395,16 @@ def build_figures(raw: dict, args) -> list[dict]:
                 lambda r, n=n, q=q: [b[f"{q}_s"] for b in r["batches"][str(n)]],
             )
         add(
+            f"sessions_{n}_busiest",
+            f"{n} sessions at once: the busiest server process's share of their CPU",
+            "%",
+            lambda r, n=n: [
+                100 * b["busiest_share"]
+                for b in r["batches"][str(n)]
+                if b.get("busiest_share") is not None
+            ],
+        )
+        add(
             f"sessions_{n}_errors",
             f"{n} sessions at once: failed sessions per batch",
             "",
@@ -404,6 +429,12 @@ def build_figures(raw: dict, args) -> list[dict]:
         f"Server RSS growth over the {args.memory_cycles} cycles",
         "MiB",
         lambda r: [r["memory"]["cycles"][-1]["after_mib"] - r["memory"]["closed_mib"]],
+    )
+    add(
+        "rss_growth_steady",
+        f"Server RSS growth from the 1st to the last of the {args.memory_cycles} cycles' ends",
+        "MiB",
+        lambda r: [r["memory"]["cycles"][-1]["after_mib"] - r["memory"]["cycles"][0]["after_mib"]],
     )
     add(
         "interactive",
@@ -505,6 +536,8 @@ def fmt(value: float | None, unit: str) -> str:
         return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
     if unit in ("MiB", "KB"):
         return f"{value:.1f} {unit}" if abs(value) < 100 else f"{value:.0f} {unit}"
+    if unit == "%":
+        return f"{value:.0f} %"
     return f"{value:g}"
 
 

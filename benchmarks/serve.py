@@ -82,14 +82,27 @@ def rss_tree_kib(pid: int) -> int:
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_tree_s(pid: int) -> float:
-    """CPU seconds (user + system) used so far by ``pid`` and its descendants."""
-    total = 0
+def cpu_by_process(pid: int) -> dict[int, float]:
+    """CPU seconds (user + system) used so far by ``pid`` and by each of its descendants."""
+    used = {}
     for current in process_tree(pid):
         with contextlib.suppress(OSError):
             fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / TICKS
+            used[current] = (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+    return used
+
+
+def cpu_tree_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by ``pid`` and its descendants."""
+    return sum(cpu_by_process(pid).values())
+
+
+def busiest_share(before: dict[int, float], after: dict[int, float]) -> float | None:
+    """Of the CPU the processes used between two readings of :func:`cpu_by_process`, the share
+    the busiest one used: 1/N when N processes split the work evenly, 1 when one did it all."""
+    used = [after[pid] - before.get(pid, 0.0) for pid in after]
+    total = sum(used)
+    return max(used) / total if total > 0 else None
 
 
 @dataclass
@@ -183,6 +196,10 @@ class Server:
     def cpu_s(self) -> float:
         assert self.process is not None
         return cpu_tree_s(self.process.pid)
+
+    def cpu_by_process(self) -> dict[int, float]:
+        assert self.process is not None
+        return cpu_by_process(self.process.pid)
 
     def log_text(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path else ""

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from bokeh.models import ColumnDataSource, ImportedStyleSheet
 
-from benchmarks.serve import HARNESS_REPO, Server
+from benchmarks.serve import HARNESS_REPO, Server, busiest_share
 from benchmarks.sessions import Client, register_models
 
 SESSIONS = 5
@@ -50,7 +50,13 @@ def open_sessions(ws_url: str, n: int) -> list[dict]:
 
 def test_five_sessions_at_once_each_get_the_whole_page():
     register_models(explorer=True)  # this process must know the app's custom models
-    server = Server(app=HARNESS_REPO / "app.py", repo=HARNESS_REPO, name="test-load")
+    # As ``make serve`` runs it: two processes, each set up by the setup script.
+    server = Server(
+        app=HARNESS_REPO / "app.py",
+        repo=HARNESS_REPO,
+        extra_args=["--num-procs", "2", "--setup", "ycsp_panel/serve_setup.py"],
+        name="test-load",
+    )
     server.start()
     try:
         # In a thread of its own: the browser tests' Playwright keeps an event loop running in
@@ -68,3 +74,12 @@ def test_five_sessions_at_once_each_get_the_whole_page():
     # first (``--num-procs``): Panel's stylesheets must still come from this server.
     assert [s["remote_css"] for s in sessions] == [[]] * SESSIONS
     assert server.problems() == [], server.log_path
+
+
+def test_the_busiest_process_share_is_one_over_n_when_split_evenly_and_one_when_not():
+    # CPU seconds by process id, before and after a burst (the parent of --num-procs idles).
+    before = {1: 5.0, 2: 10.0, 3: 10.0}
+    assert busiest_share(before, {1: 5.0, 2: 14.0, 3: 14.0}) == 0.5
+    assert busiest_share(before, {1: 5.0, 2: 18.0, 3: 10.0}) == 1.0
+    assert busiest_share(before, {1: 5.0, 2: 16.0, 3: 12.0}) == 0.75
+    assert busiest_share(before, dict(before)) is None  # nothing was done
