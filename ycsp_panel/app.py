@@ -9,7 +9,7 @@ import panel as pn
 from bokeh.document import Document
 
 from ycsp_panel.i18n import t
-from ycsp_panel.state import ExplorerState
+from ycsp_panel.state import SINGLE_VIEWS, ExplorerState
 from ycsp_panel.url import PARAMETERS, apply_query, to_query
 from ycsp_panel.views import (
     About,
@@ -30,6 +30,7 @@ from ycsp_panel.views import (
     TargetAnswer,
     Timeline,
     TimeSeries,
+    View,
 )
 
 
@@ -90,29 +91,48 @@ def presentation_layout(state: ExplorerState) -> pn.FlexBox:
     )
 
 
+SINGLE_MAP_HEIGHT = 420  # px: the timeline, the map and its key in an iframe of ≈ 650 px
+
+
+def single_view(state: ExplorerState, view: str) -> Section:
+    """One view of :data:`~ycsp_panel.state.SINGLE_VIEWS` as a section of its own: the map
+    with its timeline, sized for a portal's iframe; each other one as its page section."""
+    if view == "map":
+        return Section(
+            [
+                Timeline(state=state, heading=False),
+                CityMap(state=state, canvas_height=SINGLE_MAP_HEIGHT),
+            ]
+        )
+    return section_views(state, SINGLE_VIEWS[view])[SINGLE_VIEWS[view]]
+
+
 def page_sections(state: ExplorerState) -> Sections:
     """The page's sections, each built when first opened."""
-    return Sections(
-        state=state,
-        sections={
-            "explore": Section(
-                [
-                    TargetAnswer(state=state),
-                    Timeline(state=state),
-                    CityMap(state=state),
-                    ComparisonChart(state=state),
-                    CityProfile(state=state),
-                ],
-                layout=explore_layout,
-            ),
-            "population": Section([PopulationView(state=state)]),
-            "economy": Section([EconomyView(state=state)]),
-            "ecology": Section([EcologyView(state=state)]),
-            "series": Section([TimeSeries(state=state), GroupGrowth(state=state)]),
-            "table": Section([DataTable(state=state)]),
-            "sources": Section([SourcesAndMethod(state=state)]),
-        },
-    )
+    return Sections(state=state, sections=section_views(state))
+
+
+def section_views(state: ExplorerState, *only: str) -> dict[str, Section]:
+    """The page's sections (``only`` these, if given): each one's views, not yet built."""
+    sections = {
+        "explore": lambda: Section(
+            [
+                TargetAnswer(state=state),
+                Timeline(state=state),
+                CityMap(state=state),
+                ComparisonChart(state=state),
+                CityProfile(state=state),
+            ],
+            layout=explore_layout,
+        ),
+        "population": lambda: Section([PopulationView(state=state)]),
+        "economy": lambda: Section([EconomyView(state=state)]),
+        "ecology": lambda: Section([EcologyView(state=state)]),
+        "series": lambda: Section([TimeSeries(state=state), GroupGrowth(state=state)]),
+        "table": lambda: Section([DataTable(state=state)]),
+        "sources": lambda: Section([SourcesAndMethod(state=state)]),
+    }
+    return {key: make() for key, make in sections.items() if not only or key in only}
 
 
 TEMPLATE = (Path(__file__).parent / "templates" / "page.html").read_text(encoding="utf-8")
@@ -137,6 +157,8 @@ def create_app(state: ExplorerState | None = None) -> pn.Template:
     sync_url(state)
     if state.present:
         return presentation_app(state)
+    if state.view:
+        return single_view_app(state)
 
     sections = page_sections(state)
     # Only the selectors that act on the section in view: those its views follow.
@@ -157,19 +179,42 @@ def presentation_app(state: ExplorerState) -> pn.Template:
     return _page(state, pn.Column(), presentation_layout(state), present=True)
 
 
-def _page(state: ExplorerState, sidebar, body, present: bool = False) -> pn.Template:
+def single_view_app(state: ExplorerState) -> pn.Template:
+    """One view alone (``?view=map``, ``population``, …), for a portal's iframe: a one-line
+    header (language, copy link, the whole explorer), the selectors that act on that view, the
+    view. Its URL holds its own state, as the page's does."""
+    section = single_view(state, state.view)
+    key = SINGLE_VIEWS[state.view]
+    state.section = key  # the selectors offered are those of this view's section
+    watches = {n for v in section.views if isinstance(v, View) for n in v.watches}
+    controls = Controls(state=state, show_language=False, acting={key: tuple(sorted(watches))})
+    body = section.build()
+    section.show(True)
+    template = _page(state, pn.Column(controls, sizing_mode="stretch_width"), body, compact=True)
+    template.single = section  # the view served alone
+    template.controls = controls
+    return template
+
+
+def _page(
+    state: ExplorerState, sidebar, body, present: bool = False, compact: bool = False
+) -> pn.Template:
     """Our template with the header's tools, ``sidebar`` and, in <main>, the notices above
     ``body`` (what a choice changed is said wherever it was made)."""
+    parts = {
+        "tools": Header(state=state),
+        "sidebar": sidebar,
+        "main": pn.Column(Notices(state=state), body, sizing_mode="stretch_width"),
+    }
     template = Page(
         TEMPLATE,
         location=True,  # the view lives in the URL (the page embeds roots.location)
-        items={
-            "tools": Header(state=state),
-            "sidebar": sidebar,
-            "main": pn.Column(Notices(state=state), body, sizing_mode="stretch_width"),
-        },
+        items=parts,
     )
+    template.parts = parts  # the header's tools, the sidebar and <main>, as laid out
+    template.compact = compact or present
     template.add_variable("present", present)
+    template.add_variable("compact", template.compact)
     template.title = f"{t('app.title', 'zh')} | {t('app.title', 'en')}"
     return template
 

@@ -303,6 +303,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "page.present.exit": {"zh": "退出演示", "en": "Leave presentation"},
     "page.full_screen": {"zh": "全屏", "en": "Full screen"},
     "page.copy_link": {"zh": "复制链接", "en": "Copy link"},
+    "page.whole": {"zh": "完整浏览 ↗", "en": "Whole explorer ↗"},
     "page.link_copied": {"zh": "✓ 链接已复制", "en": "✓ Link copied"},
     "page.copy_failed": {
         "zh": "无法复制：请从地址栏复制",

@@ -30,6 +30,15 @@ OVERLAYS = ("provinces", "circles", "belts", "county_cities", "zones")
 SCOPE_TYPES = ("circle", "belt", "province")
 # The page's sections, in the order of their buttons (labels ``page.tab.<key>``).
 SECTIONS = ("explore", "population", "economy", "ecology", "series", "table", "sources")
+# The views served alone (``?view=``, for a portal's iframe) and the page section each is.
+SINGLE_VIEWS = {
+    "map": "explore",
+    "population": "population",
+    "economy": "economy",
+    "ecology": "ecology",
+    "series": "series",
+    "table": "table",
+}
 ALL = "all"
 CORE_CITY = "310000"  # Shanghai: the plan's core (一核, ch3 §3), in none of the five circles
 
@@ -223,6 +232,12 @@ class ExplorerState(param.Parameterized):
         doc="Presentation mode: the map, its key and the chart on one screen in large type "
         "(for a projector; the page is laid out for it when opened)",
     )
+    view = param.Selector(
+        default="",
+        objects=["", *SINGLE_VIEWS],
+        doc="One view served alone, for an iframe (empty: the whole page); fixed when the page "
+        "is opened, like presentation mode",
+    )
     notices = param.List(default=[], item_type=Notice, doc="Messages for the user, newest last")
 
     def __init__(self, **params):
@@ -278,12 +293,12 @@ class ExplorerState(param.Parameterized):
             self.cities = [*self.cities, code]
 
     def reset(self) -> None:
-        """Every selection back to its default; the language, the section shown and the
-        presentation mode stay."""
+        """Every selection back to its default; the language, the section shown, the
+        presentation mode and a single view stay."""
         defaults = {
             name: p.default
             for name, p in self.param.objects("existing").items()
-            if name not in ("name", "lang", "notices", "section", "present")
+            if name not in ("name", "lang", "notices", "section", "present", "view")
         }
         self.param.update(**defaults)
 

@@ -21,6 +21,7 @@ from ycsp_panel.state import (
     OVERLAYS,
     SCALES,
     SECTIONS,
+    SINGLE_VIEWS,
     ExplorerState,
     Notice,
     feature_members,
@@ -43,6 +44,7 @@ PARAMETERS = (
     "section",
     "feature",
     "present",
+    "view",
 )
 MAX_QUERY = 2000
 Migration = Callable[[dict[str, str]], dict[str, str]]
@@ -85,6 +87,8 @@ def to_query(state: ExplorerState) -> str:
         params["feature"] = state.feature
     if state.present:
         params["present"] = "1"
+    if state.view:
+        params["view"] = state.view
     return "?" + urlencode(params, safe=":,")
 
 
@@ -169,6 +173,8 @@ def _parse(key: str, value: str):
         return {"1": True, "0": False}.get(value)
     if key == "section":
         return value if value in SECTIONS else None
+    if key == "view":
+        return value if value in SINGLE_VIEWS else None
     if key == "feature":
         return value if value in feature_members() else None
     return None

@@ -130,8 +130,16 @@ class PageRecord:
 MAP_CANVAS = ".bk-Canvas"  # Bokeh's canvas view; Playwright's CSS engine pierces shadow DOM.
 
 
-def open_app(browser, url: str, width: int = 1366, height: int = 768, **context_options):
-    """A new context and page at ``url``, recorded, once the map's canvas is visible.
+def open_app(
+    browser,
+    url: str,
+    width: int = 1366,
+    height: int = 768,
+    ready: str = MAP_CANVAS,
+    **context_options,
+):
+    """A new context and page at ``url``, recorded, once ``ready`` (by default the map's
+    canvas) is visible.
 
     ``context_options`` go to ``browser.new_context`` (permissions, ``is_mobile``, downloads).
     Returns ``(context, page, record)``; the caller closes the context.
@@ -142,7 +150,7 @@ def open_app(browser, url: str, width: int = 1366, height: int = 768, **context_
     page = context.new_page()
     rec = record(page)
     page.goto(url)
-    page.wait_for_selector(MAP_CANVAS, state="visible", timeout=60_000)
+    page.wait_for_selector(ready, state="visible", timeout=60_000)
     return context, page, rec
 
 

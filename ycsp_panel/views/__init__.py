@@ -2,6 +2,7 @@
 
 from ycsp_panel.views.about import About
 from ycsp_panel.views.answer import TargetAnswer
+from ycsp_panel.views.base import View
 from ycsp_panel.views.chart import ComparisonChart
 from ycsp_panel.views.controls import Controls
 from ycsp_panel.views.ecology import EcologyView
@@ -37,5 +38,6 @@ __all__ = [
     "PopulationView",
     "Section",
     "Sections",
+    "View",
     "TargetAnswer",
 ]

@@ -72,6 +72,13 @@ if (url.searchParams.get("present") === "1") { url.searchParams.delete("present"
 else { url.searchParams.set("present", "1"); }
 window.location.assign(url.toString());
 """
+# A single view's way to the whole explorer: the same view, in a tab of its own (the single view
+# is usually in a portal's iframe).
+WHOLE_PAGE_JS = """
+const url = new URL(window.location.href);
+url.searchParams.delete("view");
+window.open(url.toString(), "_blank", "noopener");
+"""
 FULL_SCREEN_JS = """
 if (document.fullscreenElement) { document.exitFullscreen(); }
 else if (document.documentElement.requestFullscreen) {
@@ -137,6 +144,10 @@ class Header(View):
             stylesheets=[NOT_ON_PHONES],
         )
         self.full_screen.js_on_click(code=FULL_SCREEN_JS)
+        self.whole_page = pn.widgets.Button(
+            color="light", margin=(5, 5), visible=bool(state.view), css_classes=["ycsp-whole"]
+        )
+        self.whole_page.js_on_click(code=WHOLE_PAGE_JS)
         self._page_language = PageLanguage(lang=HTML_LANG[state.lang], height=0, width=0)
         self._relabel()
         # Registered once; the feedback follows the page's language (kept by PageLanguage).
@@ -168,6 +179,7 @@ class Header(View):
         self.reset.label = t("page.reset", lang)
         self.present.label = t("page.present.exit" if self.state.present else "page.present", lang)
         self.full_screen.label = t("page.full_screen", lang)
+        self.whole_page.label = t("page.whole", lang)
 
     def _find(self, event) -> None:
         text = event.new
@@ -218,6 +230,15 @@ class Header(View):
     def _build(self) -> pn.viewable.Viewable:
         # The buttons first, the search last: on a phone they share one row, the search the
         # next, and the header stays short.
+        if self.state.view:  # a single view, in an iframe: its language, its link, the page
+            return pn.FlexBox(
+                self.language,
+                self.copy_link,
+                self.whole_page,
+                self._page_language,
+                align_items="center",
+                sizing_mode="stretch_width",
+            )
         return pn.FlexBox(
             self.language,
             self.copy_link,

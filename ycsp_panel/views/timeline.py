@@ -112,6 +112,9 @@ class Timeline(View):
         default=1500, bounds=(100, None), doc="Milliseconds between two steps while playing"
     )
     playing = param.Boolean(default=False, doc="Whether play is stepping through the years")
+    heading = param.Boolean(
+        default=True, doc="Whether its heading is shown (the steps are named for screen readers)"
+    )
 
     watches = ("lang", "indicator", "year", "kind")
 
@@ -218,7 +221,7 @@ class Timeline(View):
         self.step_buttons.param.watch(self._picked, "value")
         self.param.watch(self._relabel_play, "playing")
         self._key = pn.pane.HTML(self._key_html(), stylesheets=[KEY_CSS], margin=(0, 10))
-        self._heading = pn.pane.HTML(self._heading_html(), margin=(0, 10))
+        self._heading = pn.pane.HTML(self._heading_html(), margin=(0, 10), visible=self.heading)
         return pn.Column(
             self._heading,
             pn.FlexBox(
