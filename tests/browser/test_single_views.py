@@ -52,17 +52,25 @@ def city_point(page, code: str) -> tuple[float, float]:
     return screen_point(page, "ycsp_fill", point.x, point.y)
 
 
+@pytest.mark.parametrize("width", [IFRAME[0], 1366])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_map_alone_fits_a_portal_frame_and_a_click_highlights_in_its_own_link(app, lang):
-    page, rec = app(f"?view=map&lang={lang}", *IFRAME)
+def test_the_map_alone_fits_a_portal_frame_and_a_click_highlights_in_its_own_link(app, lang, width):
+    page, rec = app(f"?view=map&lang={lang}", width, IFRAME[1])
     box = wait_until(lambda: page.evaluate(CANVAS_JS))
-    # The whole map and its key within the frame's 650 px, without scrolling.
+    # The whole map and its key within the frame's 650 px: the frame never scrolls.
     assert box["bottom"] <= IFRAME[1] and box["width"] > 400, box
+    assert page.evaluate("document.documentElement.scrollHeight") <= IFRAME[1]
+    # The selections are folded above the view; their summary opens them.
+    summary = page.locator("#ycsp-selections > summary")
+    assert page.locator("#ycsp-selections").get_attribute("open") is None
+    summary.click()
+    assert page.get_by_label(t("controls.indicator", lang), exact=True).first.is_visible()
+    summary.click()
     # No section buttons, no sidebar search: the header has the view's three tools.
     assert page.get_by_role("button", name=t("page.tab.population", lang), exact=True).count() == 0
     assert page.get_by_role("button", name=t("page.whole", lang)).is_visible()
     assert page.get_by_role("radiogroup", name=t("timeline.heading", lang)).is_visible()
-    page.screenshot(path=ARTIFACTS / f"single-map-{lang}-800x650.png")
+    page.screenshot(path=ARTIFACTS / f"single-map-{lang}-{width}x650.png")
     page.mouse.click(*city_point(page, SUZHOU))
     wait_until(lambda: column_by_code(page, "ycsp_line_width")[SUZHOU] == 3)
     wait_until(lambda: query(page).get("cities") == SUZHOU)
