@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -13,6 +14,9 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.i
 # Bokeh/Panel's loader declares what it must fetch; inline output declares nothing.
 LOADER_LISTS = re.compile(r"const (js_urls|js_modules|css_urls) = \[(.*?)\];", re.S)
 LOADER_EXPORTS = re.compile(r"const js_exports = \{(.*?)\};", re.S)
+# A stylesheet the browser would fetch: a URL to a .css file in any output (a model's
+# ImportedStyleSheet, a <link>); inline output carries the CSS itself.
+STYLESHEET_URL = re.compile(r"https?://[^\"'\s\\]+?\.css\b")
 
 
 def test_there_are_notebooks():
@@ -43,5 +47,12 @@ def test_notebook_runs_offline(path):
     assert loaders, "no Bokeh/Panel loader in the output: did the extensions load?"
     assert [(name, urls) for name, urls in loaders if urls.strip()] == []
     assert [e for script in scripts for e in LOADER_EXPORTS.findall(script) if e.strip()] == []
+    # No model or page part links a stylesheet from outside (a CDN, Panel's or anyone's).
+    texts = [
+        value if isinstance(value, str) else json.dumps(value)
+        for o in outputs
+        for value in o.get("data", {}).values()
+    ]
+    assert sorted({url for text in texts for url in STYLESHEET_URL.findall(text)}) == []
     # Each notebook shows at least one chart or map as a live Bokeh/Panel model.
     assert any("application/vnd.holoviews_exec.v0+json" in o.get("data", {}) for o in outputs)
