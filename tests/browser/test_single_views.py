@@ -52,8 +52,8 @@ def city_point(page, code: str) -> tuple[float, float]:
     return screen_point(page, "ycsp_fill", point.x, point.y)
 
 
-@pytest.mark.parametrize("width", [IFRAME[0], 1366])
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# A portal's frame at two widths, each in one of the two languages.
+@pytest.mark.parametrize(("lang", "width"), [("zh", IFRAME[0]), ("en", 1366)])
 def test_the_map_alone_fits_a_portal_frame_and_a_click_highlights_in_its_own_link(app, lang, width):
     page, rec = app(f"?view=map&lang={lang}", width, IFRAME[1])
     box = wait_until(lambda: page.evaluate(CANVAS_JS))
