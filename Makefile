@@ -55,7 +55,7 @@ format: $(VENV)/.test.stamp
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: $(VENV)/.test.stamp system-deps lint
+test: $(VENV)/.test.stamp $(VENV)/.lab.stamp system-deps lint
 	$(PY) -m pytest
 
 # Measure the served app against a bare Panel page (BENCHMARKS.md); ~15 min on 2 cores.
