@@ -1,5 +1,6 @@
 """A notebook in a real JupyterLab, offline: opened, run top to bottom, a selector changed (the
-map above follows), and not one request leaves 127.0.0.1; the stylesheets Panel links after
+map above follows), the map clicked (the city is highlighted), and not one request leaves
+127.0.0.1; the stylesheets Panel links after
 the first draw come from the Jupyter server (``make test`` installs the ``lab`` extra)."""
 
 from __future__ import annotations
@@ -20,11 +21,15 @@ from tests.browser.harness import (
     column_by_code,
     free_port,
     record,
+    screen_point,
     select_by_option,
+    source_data,
     wait_until,
 )
+from ycsp_panel import data
 from ycsp_panel.notebook import LOCAL_DIST
 
+SUZHOU = "320500"
 GDP = "Gross domestic product (100 million CNY)"  # the notebook's state is in English
 
 # The notebook shown, its kernel idle; then: every code cell has run.
@@ -44,6 +49,18 @@ ALL_RAN_JS = """
     (cell) => cell.model.type !== 'code' || cell.model.executionCount !== null);
 }
 """
+
+
+def map_widths(page) -> dict[str, float]:
+    """The map's outline widths by city (the comparison chart's bars have some too)."""
+    columns = source_data(page, ["ycsp_fill", "ycsp_line_width", "code"])
+    return dict(zip(columns["code"], columns["ycsp_line_width"], strict=True))
+
+
+def city_point(page, code: str) -> tuple[float, float]:
+    city = data.geometry("city").to_crs("EPSG:3857").set_index("code").loc[code]
+    point = city.geometry.representative_point()
+    return screen_point(page, "ycsp_fill", point.x, point.y)
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +114,7 @@ def lab(tmp_path_factory):
         log.close()
 
 
-def test_a_notebook_runs_offline_in_jupyterlab_and_its_selectors_work(browser, lab):
+def test_a_notebook_runs_offline_in_jupyterlab_and_its_selectors_and_map_answer(browser, lab):
     base, token = lab
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
@@ -116,6 +133,10 @@ def test_a_notebook_runs_offline_in_jupyterlab_and_its_selectors_work(browser, l
         select.select_option(label=GDP)
         after = wait_until(lambda: (f := column_by_code(page, "ycsp_fill")) != before and f)
         assert after != before
+        # A click on the map highlights the city: its outline thickens.
+        page.locator(".bk-Canvas").first.evaluate("(el) => el.scrollIntoView({block: 'center'})")
+        page.mouse.click(*city_point(page, SUZHOU))
+        wait_until(lambda: map_widths(page)[SUZHOU] == 3)
         page.screenshot(path=ARTIFACTS / "jupyterlab-01.png")
         assert rec.external_requests() == []
         # What Panel sent after the first draw linked its stylesheets from the Jupyter server,

@@ -15,7 +15,8 @@ first time it is drawn (``_build``) and brings them up to date in one method
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from typing import ClassVar
 from weakref import WeakKeyDictionary, WeakMethod
@@ -37,6 +38,33 @@ def _run_queue(doc) -> None:
     with pn.io.hold(doc):
         for view in views:
             view._flush()
+
+
+@contextmanager
+def sent_to_notebooks() -> Iterator[None]:
+    """Send what the block changes to every notebook output showing a view, when it ends.
+
+    In a notebook, HoloViews runs a stream's callback (a click on the map) as a task of its
+    own, outside the Panel callback whose end sends a document's changes to the browser; the
+    views change Bokeh models in place, so those changes stayed in the kernel. Off a notebook
+    (a server session) there is no comm and this does nothing.
+    """
+    from panel.io.notebook import push
+    from panel.io.state import state
+
+    shown = {id(doc): (doc, comm) for _, _, doc, comm in list(state._views.values()) if comm}
+    held = [doc for doc, _ in shown.values() if not doc.callbacks.hold_value]
+    for doc in held:
+        doc.hold("combine")
+    try:
+        yield
+    finally:
+        # The changes held on each document, over its output's comm; a document HoloViews's
+        # task held (and does not release) included.
+        for doc, comm in shown.values():
+            push(doc, comm)
+        for doc in held:
+            doc.unhold()
 
 
 def weakly(method: Callable, *args) -> Callable:

@@ -60,7 +60,7 @@ from ycsp_panel.state import (
     by_selection,
 )
 from ycsp_panel.views import palette
-from ycsp_panel.views.base import View, weakly
+from ycsp_panel.views.base import View, sent_to_notebooks, weakly
 from ycsp_panel.views.chart import (
     export_filename,
     figure_tools,
@@ -1070,4 +1070,5 @@ class CityMap(View):
         tapped = [order[i] for i in event.new if i < len(order)]
         # Keep the existing order of highlighted cities; append the new ones.
         kept = [c for c in self.state.cities if c in tapped]
-        self.state.cities = kept + [c for c in tapped if c not in kept]
+        with sent_to_notebooks():  # in a notebook, HoloViews calls this outside Panel's push
+            self.state.cities = kept + [c for c in tapped if c not in kept]
