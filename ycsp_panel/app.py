@@ -30,7 +30,6 @@ from ycsp_panel.views import (
     TargetAnswer,
     Timeline,
     TimeSeries,
-    View,
 )
 
 
@@ -186,8 +185,7 @@ def single_view_app(state: ExplorerState) -> pn.Template:
     section = single_view(state, state.view)
     key = SINGLE_VIEWS[state.view]
     state.section = key  # the selectors offered are those of this view's section
-    watches = {n for v in section.views if isinstance(v, View) for n in v.watches}
-    controls = Controls(state=state, show_language=False, acting={key: tuple(sorted(watches))})
+    controls = Controls(state=state, show_language=False, acting={key: section.watches()})
     body = section.build()
     section.show(True)
     template = _page(state, pn.Column(controls, sizing_mode="stretch_width"), body, compact=True)

@@ -52,6 +52,9 @@ def sent_to_notebooks() -> Iterator[None]:
     from panel.io.notebook import push
     from panel.io.state import state
 
+    if _served(pn.state.curdoc):  # a server session sends its changes itself
+        yield
+        return
     shown = {id(doc): (doc, comm) for _, _, doc, comm in list(state._views.values()) if comm}
     held = [doc for doc, _ in shown.values() if not doc.callbacks.hold_value]
     for doc in held:

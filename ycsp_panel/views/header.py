@@ -231,22 +231,16 @@ class Header(View):
         # The buttons first, the search last: on a phone they share one row, the search the
         # next, and the header stays short.
         if self.state.view:  # a single view, in an iframe: its language, its link, the page
-            return pn.FlexBox(
+            tools = [self.language, self.copy_link, self.whole_page]
+        else:
+            tools = [
                 self.language,
                 self.copy_link,
-                self.whole_page,
-                self._page_language,
-                align_items="center",
-                sizing_mode="stretch_width",
-            )
+                self.reset,
+                self.present,
+                self.full_screen,
+                self.search,
+            ]
         return pn.FlexBox(
-            self.language,
-            self.copy_link,
-            self.reset,
-            self.present,
-            self.full_screen,
-            self.search,
-            self._page_language,
-            align_items="center",
-            sizing_mode="stretch_width",
+            *tools, self._page_language, align_items="center", sizing_mode="stretch_width"
         )

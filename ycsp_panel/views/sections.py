@@ -45,6 +45,10 @@ class Section:
             return self.views[0]
         return pn.Column(*self.views, sizing_mode="stretch_width")
 
+    def watches(self) -> tuple[str, ...]:
+        """The state parameters its views follow (their ``watches``), sorted."""
+        return tuple(sorted({n for v in self.views if isinstance(v, View) for n in v.watches}))
+
     def show(self, on_screen: bool) -> None:
         for view in self.views:
             if isinstance(view, View):
@@ -122,10 +126,7 @@ class Sections(View):
 
     def acting(self) -> dict[str, tuple[str, ...]]:
         """Per section, the state parameters its views follow (their ``watches``)."""
-        return {
-            key: tuple(sorted({n for v in section.views if isinstance(v, View) for n in v.watches}))
-            for key, section in self.sections.items()
-        }
+        return {key: section.watches() for key, section in self.sections.items()}
 
     @property
     def built_sections(self) -> list[str]:
